@@ -1,0 +1,2 @@
+import { DOMAIN_VERSION } from '@app/domain';
+console.log('hello', DOMAIN_VERSION);

@@ -1,0 +1,49 @@
+// Lint rules that encode architecture decisions, not just style.
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const frameworkImports = [
+  '@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'socket.io', 'socket.io-client',
+  'pg', 'fastify', '@fastify/*', 'fs', 'node:*', 'net', 'http', 'child_process', 'crypto',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'apps/dashboard/dist/**', '**/*.mjs', '**/*.js'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.jest },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.object.name='it'][callee.property.name=/^(only|skip)$/], CallExpression[callee.object.name='describe'][callee.property.name=/^(only|skip)$/]",
+        message: 'Focused or skipped tests must not be committed.',
+      }],
+    },
+  },
+  {
+    // The domain core stays pure: time and data are passed in, results come out.
+    files: ['libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'libs/domain and libs/contracts are pure: no framework, I/O or Node built-ins.' }] }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'Pass configuration in; do not read process.' },
+        { name: 'setTimeout', message: 'No timers in the domain.' },
+        { name: 'fetch', message: 'No I/O in the domain.' }],
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in; do not read the clock.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in; do not read the clock.' },
+        { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'Pass `now` in; do not read the clock.' }],
+    },
+  },
+);

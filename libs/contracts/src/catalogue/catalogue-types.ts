@@ -1,0 +1,55 @@
+/** The catalogue: regions, departments, officers and the approval items they handle. */
+export const ITEM_KINDS = ['IMMEDIATE', 'PROMISED', 'FORWARDED', 'JOINT'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export interface RegionInput {
+  name: string;
+  parentCode?: string;
+}
+
+export interface DepartmentContact {
+  name?: string;
+  phone?: string;
+  email?: string;
+  officerId?: string;
+}
+
+export interface DepartmentInput {
+  name: string;
+  regionCode?: string;
+  contact?: DepartmentContact;
+}
+
+export interface ItemStep {
+  code: string;
+  name: string;
+  limitDays: number;
+  mandatory: boolean;
+}
+
+export interface ItemInput {
+  name: string;
+  departmentCode: string;
+  kind: ItemKind;
+  statutoryDays: number;
+  promisedDays: number;
+  steps: ItemStep[];
+  feeFen: number;
+  requiredDocuments: string[];
+  /** Per-item overrides of rule thresholds, by rule code; read by the rules engine. */
+  thresholds?: Record<string, unknown>;
+}
+
+export interface OfficerInput {
+  name: string;
+  departmentCode: string;
+  supervisorId?: string;
+}
+
+/** A whole catalogue as one file (CLI load, demo). Keys are codes / ids. */
+export interface CatalogueFile {
+  regions: Record<string, RegionInput>;
+  departments: Record<string, DepartmentInput>;
+  officers: Record<string, OfficerInput>;
+  items: Record<string, ItemInput>;
+}

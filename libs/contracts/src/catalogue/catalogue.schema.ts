@@ -1,0 +1,79 @@
+import { ITEM_KINDS } from './catalogue-types';
+
+const name = { type: 'string', minLength: 1, maxLength: 200 };
+const code = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' };
+const days = { type: 'integer', minimum: 0, maximum: 3650 };
+
+export const regionInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: { name, parentCode: code },
+} as const;
+
+export const departmentInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name,
+    regionCode: code,
+    contact: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        name,
+        phone: { type: 'string', maxLength: 40 },
+        email: { type: 'string', maxLength: 200, format: 'email' },
+        officerId: code,
+      },
+    },
+  },
+} as const;
+
+export const itemInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'departmentCode', 'kind', 'statutoryDays', 'promisedDays', 'steps', 'feeFen', 'requiredDocuments'],
+  properties: {
+    name,
+    departmentCode: code,
+    kind: { type: 'string', enum: [...ITEM_KINDS] },
+    statutoryDays: { type: 'integer', minimum: 1, maximum: 3650 },
+    promisedDays: days,
+    steps: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'name', 'limitDays', 'mandatory'],
+        properties: { code, name, limitDays: days, mandatory: { type: 'boolean' } },
+      },
+    },
+    feeFen: { type: 'integer', minimum: 0, maximum: 1e12 },
+    requiredDocuments: { type: 'array', maxItems: 200, items: name },
+    thresholds: { type: 'object' },
+  },
+} as const;
+
+export const officerInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'departmentCode'],
+  properties: { name, departmentCode: code, supervisorId: code },
+} as const;
+
+export const catalogueFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['regions', 'departments', 'officers', 'items'],
+  properties: {
+    regions: { type: 'object', additionalProperties: regionInputSchema },
+    departments: { type: 'object', additionalProperties: departmentInputSchema },
+    officers: { type: 'object', additionalProperties: officerInputSchema },
+    items: { type: 'object', additionalProperties: itemInputSchema },
+  },
+} as const;
+
+export const CODE_PATTERN = new RegExp(code.pattern);
