@@ -32,10 +32,10 @@ export default tseslint.config(
   },
   {
     // The domain core stays pure: time and data are passed in, results come out.
-    files: ['libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    files: ['libs/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'libs/domain and libs/contracts are pure: no framework, I/O or Node built-ins.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'libs are pure: no framework, I/O or Node built-ins.' }] }],
       'no-restricted-globals': ['error',
         { name: 'process', message: 'Pass configuration in; do not read process.' },
         { name: 'setTimeout', message: 'No timers in the domain.' },

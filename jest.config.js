@@ -1,6 +1,6 @@
 /** @type {import('jest').Config} */
 const base = {
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@app/domain(|/.*)$': '<rootDir>/libs/domain/src$1',

@@ -1,2 +1,51 @@
-import { DOMAIN_VERSION } from '@app/domain';
-console.log('hello', DOMAIN_VERSION);
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app-factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { startDemo } from './demo/demo-bootstrap';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = new Logger('Bootstrap');
+  let embedded: EmbeddedPostgres | null = null;
+  if (config.mode === 'embedded') {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+    logger.log(`embedded PostgreSQL (PGlite) on ${embedded.url}, data in ${config.dataDir}`);
+  }
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const app = await createApp(config, { databaseUrl });
+  if (embedded) {
+    const stopEmbedded = embedded;
+    process.once('exit', () => void stopEmbedded.stop());
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://localhost:${port}`;
+
+  const lines = [
+    `licensing-monitor ${config.mode} mode, role ${config.role}`,
+    `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
+    `Wall screen: ${base}/wall`,
+    `Health:      ${base}/health   ${base}/ready`,
+  ];
+  if (config.adminTokenGenerated) lines.push(`Admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`);
+  if (config.demoFeed) {
+    const demo = await startDemo(app, config, base);
+    lines.push(...demo.describe());
+  }
+  // The operator reads these lines on the console, so they are printed plainly, not as JSON logs.
+  console.log(['', ...lines.map((l) => `  ${l}`), ''].join('\n'));
+}
+
+void bootstrap();

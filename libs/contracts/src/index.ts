@@ -4,3 +4,4 @@ export * from './events/event-validator';
 export * from './events/field-error';
 export * from './catalogue/catalogue-types';
 export * from './catalogue/catalogue.schema';
+export * from './cases/case-types';

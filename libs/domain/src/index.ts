@@ -1,1 +1,2 @@
-export const DOMAIN_VERSION = 1;
+export * from './case/case-event-order';
+export * from './case/case-projection';

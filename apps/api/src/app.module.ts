@@ -1,0 +1,82 @@
+import { DynamicModule, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { AuthGuard } from './auth/auth.guard';
+import { DepartmentKeyService } from './auth/department-key.service';
+import { CaseProjectionService } from './cases/case-projection.service';
+import { CaseQueryService } from './cases/case-query.service';
+import { CaseStateRepository } from './cases/case-state.repository';
+import { CasesController } from './cases/cases.controller';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { CatalogueReader } from './catalogue/catalogue.reader';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { ErrorFilter } from './common/database-unavailable.filter';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+import { WallController } from './wall/wall.controller';
+import { EventStoreRepository } from './ingest/event-store.repository';
+import { IngestController } from './ingest/ingest.controller';
+import { IngestService } from './ingest/ingest.service';
+import { BatchRecoveryService } from './jobs/batch-recovery.service';
+import { BullMqJobQueue } from './jobs/bullmq-job-queue';
+import { InProcessJobQueue } from './jobs/in-process-job-queue';
+import { JobHandlersService } from './jobs/job-handlers.service';
+import { JobQueue } from './jobs/job-queue';
+import { openDatabase } from './persistence/database.provider';
+
+/** Closes outside connections in order: stop taking jobs (running ones finish), then the database. */
+@Injectable()
+class ResourceLifecycle implements OnApplicationShutdown {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.jobs.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+export interface RuntimeResources {
+  /** The database to use: the configured one, or the embedded server's. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, runtime: RuntimeResources): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ScheduleModule.forRoot()],
+      controllers: [HealthController, IngestController, CatalogueController, CasesController, WallController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useFactory: () => openDatabase(runtime.databaseUrl, config.databasePoolSize) },
+        {
+          provide: JobQueue,
+          inject: [APP_CONFIG],
+          useFactory: (cfg: AppConfig): JobQueue =>
+            cfg.mode === 'server' && cfg.redisUrl
+              ? new BullMqJobQueue({ redisUrl: cfg.redisUrl, prefix: cfg.queuePrefix, concurrency: cfg.workerConcurrency })
+              : new InProcessJobQueue(),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        ResourceLifecycle,
+        DepartmentKeyService,
+        EventStoreRepository,
+        IngestService,
+        CatalogueReader,
+        CatalogueService,
+        CaseStateRepository,
+        CaseProjectionService,
+        CaseQueryService,
+        JobHandlersService,
+        BatchRecoveryService,
+      ],
+    };
+  }
+}
+

@@ -1,0 +1,62 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CASE_STATUSES, CaseStatus, StoredCaseEvent } from '@app/contracts';
+import { orderCaseEvents } from '@app/domain';
+import { InvalidInputException } from '../common/invalid-input.exception';
+import { EventStoreRepository } from '../ingest/event-store.repository';
+import { CaseEntity, ItemEntity } from '../persistence/entities';
+
+export interface CaseListFilter {
+  departmentCode?: string;
+  status?: string;
+  itemCode?: string;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventStoreRepository,
+  ) {}
+
+  async list(filter: CaseListFilter) {
+    if (filter.status !== undefined && !CASE_STATUSES.includes(filter.status as CaseStatus)) {
+      throw new InvalidInputException([{ path: 'status', message: `must be one of ${CASE_STATUSES.join(', ')}` }]);
+    }
+    const where = {
+      ...(filter.departmentCode ? { departmentCode: filter.departmentCode } : {}),
+      ...(filter.status ? { status: filter.status as CaseStatus } : {}),
+      ...(filter.itemCode ? { itemCode: filter.itemCode } : {}),
+    };
+    const [items, total] = await this.dataSource.getRepository(CaseEntity).findAndCount({
+      where,
+      order: { lastOccurredAt: 'DESC', caseId: 'ASC' },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    });
+    return { page: filter.page, pageSize: filter.pageSize, total, items };
+  }
+
+  async get(departmentCode: string, caseId: string) {
+    const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ departmentCode, caseId });
+    if (!found) throw new NotFoundException(`case ${departmentCode}/${caseId} not found`);
+    const item = await this.dataSource.getRepository(ItemEntity).findOneBy({ code: found.itemCode });
+    const histories = await this.events.historiesOf([{ departmentCode, caseId }]);
+    const timeline: StoredCaseEvent[] = orderCaseEvents([...histories.values()].flat());
+    return {
+      ...found,
+      item: item ? { code: item.code, name: item.name, kind: item.kind, statutoryDays: item.statutoryDays, promisedDays: item.promisedDays } : null,
+      keyTimes: {
+        submittedAt: found.submittedAt,
+        acceptedAt: found.acceptedAt,
+        decidedAt: found.decidedAt,
+        certificateIssuedAt: found.certificateIssuedAt,
+        closedAt: found.closedAt,
+        lastEventReceivedAt: timeline.reduce<string | null>((max, e) => (max === null || e.receivedAt > max ? e.receivedAt : max), null),
+      },
+      timeline,
+    };
+  }
+}

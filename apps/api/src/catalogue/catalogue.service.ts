@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CatalogueFile, DepartmentInput, FieldError, ItemInput, OfficerInput, RegionInput } from '@app/contracts';
+import { InvalidInputException } from '../common/invalid-input.exception';
+import { DepartmentEntity, ItemEntity, OfficerEntity, RegionEntity } from '../persistence/entities';
+
+/** Writes to the catalogue. References are checked so a typo in a code is refused, not stored. */
+@Injectable()
+export class CatalogueService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async putRegion(code: string, input: RegionInput, manager = this.dataSource.manager): Promise<RegionEntity> {
+    if (input.parentCode !== undefined) {
+      if (input.parentCode === code) throw invalid('parentCode', 'must not be the region itself');
+      await this.mustExist(manager, RegionEntity, 'code', input.parentCode, 'parentCode', 'unknown region');
+    }
+    await manager.upsert(RegionEntity, { code, name: input.name, parentCode: input.parentCode ?? null }, ['code']);
+    return manager.findOneByOrFail(RegionEntity, { code });
+  }
+
+  async putDepartment(code: string, input: DepartmentInput, manager = this.dataSource.manager): Promise<DepartmentEntity> {
+    if (input.regionCode !== undefined) {
+      await this.mustExist(manager, RegionEntity, 'code', input.regionCode, 'regionCode', 'unknown region');
+    }
+    await manager.upsert(
+      DepartmentEntity,
+      { code, name: input.name, regionCode: input.regionCode ?? null, contact: input.contact ?? null },
+      ['code'],
+    );
+    return manager.findOneByOrFail(DepartmentEntity, { code });
+  }
+
+  async putOfficer(id: string, input: OfficerInput, manager = this.dataSource.manager): Promise<OfficerEntity> {
+    await this.mustExist(manager, DepartmentEntity, 'code', input.departmentCode, 'departmentCode', 'unknown department');
+    if (input.supervisorId !== undefined) {
+      if (input.supervisorId === id) throw invalid('supervisorId', 'must not be the officer themself');
+      await this.mustExist(manager, OfficerEntity, 'id', input.supervisorId, 'supervisorId', 'unknown officer');
+    }
+    await manager.upsert(
+      OfficerEntity,
+      { id, name: input.name, departmentCode: input.departmentCode, supervisorId: input.supervisorId ?? null },
+      ['id'],
+    );
+    return manager.findOneByOrFail(OfficerEntity, { id });
+  }
+
+  async putItem(code: string, input: ItemInput, manager = this.dataSource.manager): Promise<ItemEntity> {
+    await this.mustExist(manager, DepartmentEntity, 'code', input.departmentCode, 'departmentCode', 'unknown department');
+    const errors: FieldError[] = [];
+    if (input.kind !== 'IMMEDIATE' && input.promisedDays > input.statutoryDays) {
+      errors.push({ path: 'promisedDays', message: `must not exceed statutoryDays (${input.statutoryDays})` });
+    }
+    const stepCodes = input.steps.map((s) => s.code);
+    stepCodes.forEach((c, i) => {
+      if (stepCodes.indexOf(c) !== i) errors.push({ path: `steps.${i}.code`, message: `duplicates step ${c}` });
+    });
+    if (errors.length > 0) throw new InvalidInputException(errors);
+    await manager.upsert(
+      ItemEntity,
+      {
+        code,
+        name: input.name,
+        departmentCode: input.departmentCode,
+        kind: input.kind,
+        statutoryDays: input.statutoryDays,
+        promisedDays: input.kind === 'IMMEDIATE' ? 0 : input.promisedDays,
+        steps: input.steps,
+        feeFen: input.feeFen,
+        requiredDocuments: input.requiredDocuments,
+        thresholds: input.thresholds ?? null,
+      },
+      ['code'],
+    );
+    return manager.findOneByOrFail(ItemEntity, { code });
+  }
+
+  /** A whole catalogue in one transaction, in dependency order: all of it or none of it. */
+  async load(file: CatalogueFile): Promise<Record<keyof CatalogueFile, number>> {
+    return this.dataSource.transaction(async (manager) => {
+      const regions = sortParentsFirst(file.regions, (r) => r.parentCode);
+      for (const [code, region] of regions) await this.putRegion(code, region, manager);
+      for (const [code, dept] of Object.entries(file.departments)) await this.putDepartment(code, dept, manager);
+      const officers = sortParentsFirst(file.officers, (o) => o.supervisorId);
+      for (const [id, officer] of officers) await this.putOfficer(id, officer, manager);
+      for (const [code, item] of Object.entries(file.items)) await this.putItem(code, item, manager);
+      return {
+        regions: regions.length,
+        departments: Object.keys(file.departments).length,
+        officers: officers.length,
+        items: Object.keys(file.items).length,
+      };
+    });
+  }
+
+  private async mustExist(
+    manager: EntityManager,
+    entity: typeof RegionEntity | typeof DepartmentEntity | typeof OfficerEntity,
+    column: string,
+    value: string,
+    path: string,
+    reason: string,
+  ): Promise<void> {
+    const found = await manager.getRepository(entity).exists({ where: { [column]: value } });
+    if (!found) throw invalid(path, `${reason}: ${value}`);
+  }
+}
+
+function invalid(path: string, message: string): InvalidInputException {
+  return new InvalidInputException([{ path, message }]);
+}
+
+/** Orders records so that a record's parent (supervisor, parent region) is written before it. */
+function sortParentsFirst<T>(records: Record<string, T>, parentOf: (r: T) => string | undefined): [string, T][] {
+  const done = new Set<string>();
+  const out: [string, T][] = [];
+  const visit = (key: string, trail: Set<string>) => {
+    if (done.has(key) || !(key in records)) return;
+    if (trail.has(key)) throw invalid(key, 'is part of a parent/supervisor cycle');
+    trail.add(key);
+    const parent = parentOf(records[key]);
+    if (parent !== undefined) visit(parent, trail);
+    done.add(key);
+    out.push([key, records[key]]);
+  };
+  for (const key of Object.keys(records)) visit(key, new Set());
+  return out;
+}

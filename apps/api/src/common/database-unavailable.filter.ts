@@ -1,0 +1,37 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { FastifyReply } from 'fastify';
+import { isDatabaseUnavailable } from '../persistence/database-unavailable';
+
+/**
+ * Last line of error handling: HTTP errors pass through; a database outage becomes 503 with
+ * Retry-After (nothing was stored); anything else is a 500 that is logged, never leaked.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      void reply.status(error.getStatus()).send(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    const status = (error as { statusCode?: unknown })?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Fastify's own errors (body too large, bad JSON, unsupported media type).
+      void reply.status(status).send({ statusCode: status, message: (error as Error).message });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`database unavailable: ${(error as Error).message}`);
+      void reply
+        .status(503)
+        .header('Retry-After', '5')
+        .send({ statusCode: 503, error: 'Service Unavailable', message: 'database unavailable; nothing was stored, retry later' });
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void reply.status(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error' });
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CaseEventInput, EventValidator, FieldError } from '@app/contracts';
+import { JobName } from '../jobs/job-names';
+import { JobQueue } from '../jobs/job-queue';
+import { eventContentHash } from './content-hash';
+import { EventStoreRepository, EventToStore } from './event-store.repository';
+import { IngestResult, RejectedEvent } from './ingest-result';
+
+/** Clock skew tolerated between a department system and the centre before an event is "from the future". */
+const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+
+interface Candidate extends EventToStore {
+  index: number;
+}
+
+/**
+ * Judges each event on its own, commits the acceptable ones with their batch in one transaction,
+ * and only then hands the batch to the workers. The answer never claims what is not committed.
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger('IngestService');
+  private readonly validator = new EventValidator();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventStoreRepository,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async ingest(keyDepartment: string, rawEvents: unknown[], now: Date): Promise<IngestResult> {
+    const rejected: RejectedEvent[] = [];
+    const candidates: Candidate[] = [];
+    const firstInBatch = new Map<string, Candidate>();
+    let duplicates = 0;
+
+    rawEvents.forEach((raw, index) => {
+      const errors = this.judge(raw, keyDepartment, now);
+      const eventId = eventIdOf(raw);
+      if (errors.length > 0) return void rejected.push({ index, eventId, errors });
+      const event = raw as CaseEventInput;
+      const candidate = { index, event, contentHash: eventContentHash(event) };
+      const earlier = firstInBatch.get(event.eventId);
+      if (!earlier) {
+        firstInBatch.set(event.eventId, candidate);
+        candidates.push(candidate);
+      } else if (earlier.contentHash === candidate.contentHash) duplicates++;
+      else rejected.push({ index, eventId, errors: [conflictError(`event #${earlier.index} of this batch`)] });
+    });
+
+    const batchId = randomUUID();
+    const insertedCount = await this.dataSource.transaction(async (manager) => {
+      const inserted = await this.events.insertNew(manager, keyDepartment, batchId, now, candidates);
+      const notInserted = candidates.filter((c) => !inserted.has(c.event.eventId));
+      const stored = await this.events.contentHashes(manager, keyDepartment, notInserted.map((c) => c.event.eventId));
+      for (const candidate of notInserted) {
+        if (stored.get(candidate.event.eventId) === candidate.contentHash) duplicates++;
+        else rejected.push({ index: candidate.index, eventId: candidate.event.eventId, errors: [conflictError('a stored event')] });
+      }
+      if (inserted.size > 0) await this.events.insertBatch(manager, batchId, keyDepartment, inserted.size, now);
+      return inserted.size;
+    });
+
+    if (insertedCount > 0) await this.enqueueProjection(batchId);
+    rejected.sort((a, b) => a.index - b.index);
+    return { accepted: insertedCount, duplicates, rejected };
+  }
+
+  private judge(raw: unknown, keyDepartment: string, now: Date): FieldError[] {
+    const validation = this.validator.validate(raw);
+    if (!validation.ok) return validation.errors;
+    const errors: FieldError[] = [];
+    const { event } = validation;
+    if (event.departmentCode !== keyDepartment) {
+      errors.push({ path: 'departmentCode', message: `must be the department of the API key (${keyDepartment})` });
+    }
+    if (Date.parse(event.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+      errors.push({ path: 'occurredAt', message: 'is in the future' });
+    }
+    return errors;
+  }
+
+  /** After commit. If Redis is away the batch stays unprojected and the recovery sweep enqueues it. */
+  private async enqueueProjection(batchId: string): Promise<void> {
+    try {
+      await this.jobs.enqueue(JobName.ProjectBatch, { batchId }, batchId);
+    } catch (error) {
+      this.logger.warn(`batch ${batchId} committed; enqueue deferred to recovery: ${(error as Error).message}`);
+    }
+  }
+}
+
+function eventIdOf(raw: unknown): string | null {
+  const id = (raw as { eventId?: unknown } | null)?.eventId;
+  return typeof id === 'string' ? id : null;
+}
+
+function conflictError(other: string): FieldError {
+  return { path: 'eventId', message: `conflict: already used by ${other} with different content` };
+}

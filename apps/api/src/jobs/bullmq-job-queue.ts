@@ -1,0 +1,104 @@
+import { Logger } from '@nestjs/common';
+import { Job, Queue, Worker } from 'bullmq';
+import IORedis, { Redis } from 'ioredis';
+import { JOB_OPTIONS, JobHandler, JobName, JobPayloads, QUEUE_NAME } from './job-names';
+import { assertEveryJobHandled, JobQueue } from './job-queue';
+
+export interface BullMqSettings {
+  redisUrl: string;
+  prefix: string;
+  concurrency: number;
+}
+
+/** Enqueueing must not hang while Redis is away: the recovery sweep will enqueue later. */
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+export class BullMqJobQueue extends JobQueue {
+  private readonly logger = new Logger('BullMqJobQueue');
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private readonly producerConnection: Redis;
+  private readonly queue: Queue;
+  private worker: Worker | null = null;
+
+  constructor(private readonly settings: BullMqSettings) {
+    super();
+    // The producer fails fast (no offline queue) so ingest never waits on a dead Redis.
+    this.producerConnection = new IORedis(settings.redisUrl, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: false,
+    });
+    this.producerConnection.on('error', (error: Error) => this.logger.warn(`redis (producer): ${error.message}`));
+    this.queue = new Queue(QUEUE_NAME, { connection: this.producerConnection, prefix: settings.prefix });
+    this.queue.on('error', (error: Error) => this.logger.warn(`queue: ${error.message}`));
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId?: string): Promise<void> {
+    const { attempts, backoffMs } = JOB_OPTIONS[name];
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('enqueue timed out: Redis unavailable')), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([
+        this.queue.add(name, payload, {
+          jobId,
+          attempts,
+          backoff: { type: 'exponential', delay: backoffMs },
+          removeOnComplete: { count: 1000 },
+          removeOnFail: { count: 10000 },
+        }),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  handle<N extends JobName>(name: N, handler: JobHandler<N>): void {
+    this.handlers.set(name, handler as JobHandler<JobName>);
+  }
+
+  async startWorker(): Promise<void> {
+    assertEveryJobHandled(this.handlers.keys());
+    this.worker = new Worker(
+      QUEUE_NAME,
+      async (job: Job) => {
+        const handler = this.handlers.get(job.name as JobName);
+        if (!handler) throw new Error(`no handler for job ${job.name}`);
+        await handler(job.data as JobPayloads[JobName]);
+      },
+      {
+        // Workers must keep retrying Redis forever (BullMQ requires maxRetriesPerRequest: null).
+        connection: { url: this.settings.redisUrl, maxRetriesPerRequest: null },
+        prefix: this.settings.prefix,
+        concurrency: this.settings.concurrency,
+      },
+    );
+    this.worker.on('error', (error: Error) => this.logger.warn(`worker: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`),
+    );
+    await this.worker.waitUntilReady();
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.producerConnection.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async depth(): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
+  }
+
+  async close(): Promise<void> {
+    // Worker.close() waits for running jobs; a job cut short by a crash returns to the queue as stalled.
+    await this.worker?.close();
+    await this.queue.close();
+    this.producerConnection.disconnect();
+  }
+}

@@ -1,0 +1,23 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { CaseProjectionService } from '../cases/case-projection.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { JobName } from './job-names';
+import { JobQueue } from './job-queue';
+
+/** Wires every job name to its processor and starts consuming in the worker role. */
+@Injectable()
+export class JobHandlersService implements OnApplicationBootstrap {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly projection: CaseProjectionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role === 'api') return;
+    this.jobs.handle(JobName.ProjectBatch, async ({ batchId }) => {
+      await this.projection.projectBatch(batchId, new Date());
+    });
+    await this.jobs.startWorker();
+  }
+}

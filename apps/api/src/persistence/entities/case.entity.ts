@@ -1,0 +1,70 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { CaseAnomaly, CaseStatus } from '@app/contracts';
+
+/** A case's current state, projected from its full event history; never edited by hand. */
+@Entity('cases')
+@Index('idx_cases_department_status', ['departmentCode', 'status'])
+@Index('idx_cases_item', ['itemCode'])
+export class CaseEntity {
+  @PrimaryColumn({ name: 'department_code', type: 'varchar', length: 32 })
+  departmentCode!: string;
+
+  @PrimaryColumn({ name: 'case_id', type: 'varchar', length: 64 })
+  caseId!: string;
+
+  @Column({ name: 'item_code', type: 'varchar', length: 64 })
+  itemCode!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  status!: CaseStatus;
+
+  @Column({ name: 'is_open', type: 'boolean' })
+  isOpen!: boolean;
+
+  /** The item was not in the catalogue when the case was last projected: kept, and marked. */
+  @Column({ name: 'unknown_item', type: 'boolean' })
+  unknownItem!: boolean;
+
+  @Column({ name: 'current_step', type: 'varchar', length: 64, nullable: true })
+  currentStep!: string | null;
+
+  @Column({ name: 'responsible_officer_id', type: 'varchar', length: 64, nullable: true })
+  responsibleOfficerId!: string | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome!: 'APPROVED' | 'DENIED' | null;
+
+  @Column({ name: 'certificate_issued_at', type: 'timestamptz', nullable: true })
+  certificateIssuedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'boolean' })
+  suspended!: boolean;
+
+  /** How many events the projection saw; a projection that saw fewer never overwrites one that saw more. */
+  @Column({ name: 'event_count', type: 'int' })
+  eventCount!: number;
+
+  @Column({ name: 'first_occurred_at', type: 'timestamptz' })
+  firstOccurredAt!: Date;
+
+  @Column({ name: 'last_occurred_at', type: 'timestamptz' })
+  lastOccurredAt!: Date;
+
+  @Column({ type: 'jsonb' })
+  anomalies!: CaseAnomaly[];
+
+  @Column({ name: 'projected_at', type: 'timestamptz' })
+  projectedAt!: Date;
+}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { createApp } from '../../apps/api/src/app-factory';
+import { AppConfig, loadConfig } from '../../apps/api/src/config/app-config';
+import { createTestDatabase, TEST_REDIS_URL } from './test-database';
+import { ApiClient } from './api-client';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  baseUrl: string;
+  databaseUrl: string;
+  admin: ApiClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application in server mode: its own fresh database on the local PostgreSQL and its own
+ * BullMQ prefix on the local Redis, listening on a free port.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string; keepDatabase?: boolean } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const adminToken = `test-admin-${randomBytes(12).toString('hex')}`;
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    ADMIN_TOKEN: adminToken,
+    QUEUE_PREFIX: `lmtest-${randomBytes(4).toString('hex')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_FORMAT: 'text',
+    RECOVERY_INTERVAL_MS: '500',
+    ...env,
+  });
+  const databaseUrl = options.databaseUrl ?? database.url;
+  // When a test routes the app through a proxy, the schema is still created on the real database first.
+  const app = await createApp(config, { databaseUrl }, { logLevels: ['error', 'fatal'] });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    config,
+    baseUrl,
+    databaseUrl: database.url,
+    admin: new ApiClient(baseUrl, adminToken),
+    async close() {
+      await app.close();
+      if (!options.keepDatabase) await database.drop();
+    },
+  };
+}
