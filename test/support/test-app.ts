@@ -21,7 +21,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { databaseUrl?: string; keepDatabase?: boolean } = {},
+  options: { routeDatabaseUrl?: (realUrl: string) => string; keepDatabase?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const adminToken = `test-admin-${randomBytes(12).toString('hex')}`;
@@ -36,8 +36,8 @@ export async function startTestApp(
     RECOVERY_INTERVAL_MS: '500',
     ...env,
   });
-  const databaseUrl = options.databaseUrl ?? database.url;
-  // When a test routes the app through a proxy, the schema is still created on the real database first.
+  // A test may route the application's connections through a proxy to the same database.
+  const databaseUrl = options.routeDatabaseUrl ? options.routeDatabaseUrl(database.url) : database.url;
   const app = await createApp(config, { databaseUrl }, { logLevels: ['error', 'fatal'] });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
