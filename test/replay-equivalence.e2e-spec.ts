@@ -17,7 +17,7 @@ function buildEvents(): CaseEventInput[] {
       // Same seq missing: ordering then falls back to occurredAt.
       for (const e of story) delete e.seq;
     }
-    if (i % 11 === 0) story[4] = { ...story[4], type: 'WITHDRAWN', data: { reason: '申请人撤回' } } as CaseEventInput;
+    if (i % 11 === 0) story[4] = { ...story[4], type: 'WITHDRAWN', data: { reason: '申请人撤回' } };
     events.push(...story);
   }
   return events;

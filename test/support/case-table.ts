@@ -5,7 +5,7 @@ export async function dumpCases(databaseUrl: string): Promise<unknown[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(
+    const { rows } = await client.query<Record<string, unknown>>(
       `SELECT department_code, case_id, item_code, status, is_open, unknown_item, current_step,
               responsible_officer_id, submitted_at, accepted_at, decided_at, outcome,
               certificate_issued_at, closed_at, suspended, event_count, first_occurred_at,

@@ -50,7 +50,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ScheduleModule.forRoot()],
-      controllers: [HealthController, IngestController, CatalogueController, CasesController, WallController],
+      // A worker process serves only its probes; the API belongs to the api role.
+      controllers:
+        config.role === 'worker'
+          ? [HealthController]
+          : [HealthController, IngestController, CatalogueController, CasesController, WallController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useFactory: () => openDatabase(runtime.databaseUrl, config.databasePoolSize) },

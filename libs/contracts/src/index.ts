@@ -5,3 +5,4 @@ export * from './events/field-error';
 export * from './catalogue/catalogue-types';
 export * from './catalogue/catalogue.schema';
 export * from './cases/case-types';
+export * from './catalogue/parents-first';

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CatalogueFile, DepartmentInput, FieldError, ItemInput, OfficerInput, RegionInput } from '@app/contracts';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import {
+  CatalogueCycleError,
+  CatalogueFile,
+  DepartmentInput,
+  FieldError,
+  ItemInput,
+  OfficerInput,
+  parentsFirst,
+  RegionInput,
+} from '@app/contracts';
 import { InvalidInputException } from '../common/invalid-input.exception';
 import { DepartmentEntity, ItemEntity, OfficerEntity, RegionEntity } from '../persistence/entities';
 
@@ -67,7 +77,7 @@ export class CatalogueService {
         steps: input.steps,
         feeFen: input.feeFen,
         requiredDocuments: input.requiredDocuments,
-        thresholds: input.thresholds ?? null,
+        thresholds: (input.thresholds ?? null) as QueryDeepPartialEntity<ItemEntity>['thresholds'],
       },
       ['code'],
     );
@@ -77,10 +87,10 @@ export class CatalogueService {
   /** A whole catalogue in one transaction, in dependency order: all of it or none of it. */
   async load(file: CatalogueFile): Promise<Record<keyof CatalogueFile, number>> {
     return this.dataSource.transaction(async (manager) => {
-      const regions = sortParentsFirst(file.regions, (r) => r.parentCode);
+      const regions = ordered('regions', file.regions, (r) => r.parentCode);
       for (const [code, region] of regions) await this.putRegion(code, region, manager);
       for (const [code, dept] of Object.entries(file.departments)) await this.putDepartment(code, dept, manager);
-      const officers = sortParentsFirst(file.officers, (o) => o.supervisorId);
+      const officers = ordered('officers', file.officers, (o) => o.supervisorId);
       for (const [id, officer] of officers) await this.putOfficer(id, officer, manager);
       for (const [code, item] of Object.entries(file.items)) await this.putItem(code, item, manager);
       return {
@@ -109,19 +119,11 @@ function invalid(path: string, message: string): InvalidInputException {
   return new InvalidInputException([{ path, message }]);
 }
 
-/** Orders records so that a record's parent (supervisor, parent region) is written before it. */
-function sortParentsFirst<T>(records: Record<string, T>, parentOf: (r: T) => string | undefined): [string, T][] {
-  const done = new Set<string>();
-  const out: [string, T][] = [];
-  const visit = (key: string, trail: Set<string>) => {
-    if (done.has(key) || !(key in records)) return;
-    if (trail.has(key)) throw invalid(key, 'is part of a parent/supervisor cycle');
-    trail.add(key);
-    const parent = parentOf(records[key]);
-    if (parent !== undefined) visit(parent, trail);
-    done.add(key);
-    out.push([key, records[key]]);
-  };
-  for (const key of Object.keys(records)) visit(key, new Set());
-  return out;
+function ordered<T>(section: string, records: Record<string, T>, parentOf: (r: T) => string | undefined): [string, T][] {
+  try {
+    return parentsFirst(records, parentOf);
+  } catch (error) {
+    if (error instanceof CatalogueCycleError) throw invalid(`${section}.${error.key}`, 'is part of a parent/supervisor cycle');
+    throw error;
+  }
 }

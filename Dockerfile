@@ -1,0 +1,18 @@
+# One image for every role: APP_ROLE=api|worker|all selects what the container runs.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/resources ./resources
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,44 @@
+import { CaseEventInput } from '@app/contracts';
+
+export interface SendOutcome {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/**
+ * Sends a department's events as a department system does: over HTTP with its key, retrying
+ * while the centre answers 503 or is unreachable (a real sender must not drop facts).
+ */
+export class FeedSender {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly keys: ReadonlyMap<string, string>,
+  ) {}
+
+  async send(departmentCode: string, events: CaseEventInput[], maxAttempts = 10): Promise<SendOutcome> {
+    const key = this.keys.get(departmentCode);
+    if (!key) throw new Error(`no key for department ${departmentCode}`);
+    for (let attempt = 1; ; attempt++) {
+      let status = 0;
+      try {
+        const response = await fetch(`${this.baseUrl}/api/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ events }),
+        });
+        status = response.status;
+        if (status === 202) {
+          const body = (await response.json()) as { accepted: number; duplicates: number; rejected: unknown[] };
+          return { accepted: body.accepted, duplicates: body.duplicates, rejected: body.rejected.length };
+        }
+        if (status !== 503 && status !== 429) throw new Error(`ingest answered ${status}: ${await response.text()}`);
+      } catch (error) {
+        if (status !== 0 && status !== 503 && status !== 429) throw error;
+        if (attempt >= maxAttempts) throw error;
+      }
+      if (attempt >= maxAttempts) throw new Error(`ingest still unavailable after ${attempt} attempts (${status})`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 200 * 2 ** attempt)));
+    }
+  }
+}
