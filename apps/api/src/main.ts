@@ -28,6 +28,11 @@ async function bootstrap(): Promise<void> {
     const stopEmbedded = embedded;
     process.once('exit', () => void stopEmbedded.stop());
   }
+  // Work started after listen (the demo feed) must stop before the server and database close.
+  const stops: (() => Promise<void>)[] = [];
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
+    for (const stop of stops) await stop();
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -41,7 +46,7 @@ async function bootstrap(): Promise<void> {
   ];
   if (config.adminTokenGenerated) lines.push(`Admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`);
   if (config.demoFeed) {
-    const demo = await startDemo(app, config, base);
+    const demo = await startDemo(config, base, (stop) => stops.push(stop));
     lines.push(...demo.describe());
   }
   // The operator reads these lines on the console, so they are printed plainly, not as JSON logs.

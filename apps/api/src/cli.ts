@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { catalogueLoadCommand } from './cli/catalogue-load.command';
+import { UsageError } from './cli/cli-options';
+import { simulateCommand } from './cli/simulate.command';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  'catalogue:load': catalogueLoadCommand,
+  simulate: simulateCommand,
+};
+
+async function main(): Promise<void> {
+  const [name, ...argv] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`usage: cli <${Object.keys(COMMANDS).join('|')}> [options]`);
+    process.exit(2);
+  }
+  try {
+    await command(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,76 @@
+import { Logger } from '@nestjs/common';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CatalogueFile } from '@app/contracts';
+import { TrafficSimulator } from '@app/simulation';
+import { AppConfig } from '../config/app-config';
+import { resourcesDir } from '../resources';
+import { AdminClient } from './admin-client';
+import { DemoFeed } from './demo-feed';
+import { FeedSender } from './feed-sender';
+
+export interface DemoHandle {
+  describe(): string[];
+}
+
+/** History the demo gives itself on first start, so the wall has a past to show. */
+const HISTORY_DAYS = 30;
+const HISTORY_CASES_PER_DAY = 20;
+
+/**
+ * Embedded quick start: the demo catalogue, a key per department (kept in DATA_DIR so restarts
+ * reuse them), a month of back-dated history on first start, then a gentle live feed — all through
+ * the public HTTP API, exactly as department systems would send it.
+ */
+export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: (stop: () => Promise<void>) => void): Promise<DemoHandle> {
+  const logger = new Logger('Demo');
+  const admin = new AdminClient(baseUrl, config.adminToken);
+  const catalogue = JSON.parse(readFileSync(path.join(resourcesDir(), 'demo', 'catalogue.json'), 'utf8')) as CatalogueFile;
+  if ((await admin.departmentCodes()).length === 0) {
+    await admin.loadCatalogue(catalogue);
+    logger.log(`demo catalogue loaded: ${Object.keys(catalogue.departments).length} departments, ${Object.keys(catalogue.items).length} items`);
+  }
+  const keys = await demoKeys(admin, baseUrl, config.dataDir, Object.keys(catalogue.departments));
+  const { total } = await admin.call<{ total: number }>('GET', '/api/v1/cases?pageSize=1');
+
+  const startedAt = Date.now();
+  const simulator = new TrafficSimulator({
+    catalogue,
+    seed: startedAt % 2147483647,
+    runId: `D${Math.floor(startedAt / 1000).toString(36)}`,
+  });
+  const feed = new DemoFeed(simulator, new FeedSender(baseUrl, keys), logger);
+  feed.start(total === 0 ? { days: HISTORY_DAYS, casesPerDay: HISTORY_CASES_PER_DAY } : null);
+  onShutdown(() => feed.stop());
+
+  return {
+    describe: () => [
+      `Demo feed:   on (${keys.size} simulated department systems; DEMO_FEED=off to stop it)`,
+      `Demo keys:   ${path.join(config.dataDir, 'demo-keys.json')}`,
+    ],
+  };
+}
+
+/** Reuses the keys saved by an earlier start when they still work; issues the missing ones. */
+async function demoKeys(admin: AdminClient, baseUrl: string, dataDir: string, departments: string[]): Promise<Map<string, string>> {
+  const file = path.join(dataDir, 'demo-keys.json');
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const keys = new Map<string, string>();
+  for (const code of departments) {
+    const key = saved[code];
+    if (key && (await keyWorks(baseUrl, key))) keys.set(code, key);
+    else keys.set(code, await admin.issueKey(code, 'demo feed'));
+  }
+  writeFileSync(file, JSON.stringify(Object.fromEntries(keys), null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return keys;
+}
+
+async function keyWorks(baseUrl: string, key: string): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/api/v1/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: '{"events":[]}',
+  });
+  return response.status === 202;
+}
