@@ -1,4 +1,4 @@
-import { DynamicModule, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
@@ -33,9 +33,10 @@ class ResourceLifecycle implements OnApplicationShutdown {
     private readonly dataSource: DataSource,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(signal?: string): Promise<void> {
     await this.jobs.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    new Logger('Shutdown').log(`shutdown complete${signal ? ` (${signal})` : ''}`);
   }
 }
 

@@ -10,6 +10,7 @@ export class DemoFeed {
   private timer: NodeJS.Timeout | null = null;
   private busy: Promise<void> | null = null;
   private stopped = false;
+  private readonly abort = new AbortController();
 
   constructor(
     private readonly simulator: TrafficSimulator,
@@ -24,12 +25,12 @@ export class DemoFeed {
         let sent = 0;
         for (const batch of batches) {
           if (this.stopped) return;
-          sent += (await this.sender.send(batch.departmentCode, batch.events)).accepted;
+          sent += (await this.sender.send(batch.departmentCode, batch.events, 10, this.abort.signal)).accepted;
         }
         this.logger.log(`demo history sent: ${sent} events over ${history.days} days`);
       }
     })()
-      .catch((error: Error) => this.logger.warn(`demo history stopped: ${error.message}`))
+      .catch((error: Error) => !this.stopped && this.logger.warn(`demo history stopped: ${error.message}`))
       .finally(() => {
         this.busy = null;
       });
@@ -42,10 +43,10 @@ export class DemoFeed {
     this.busy = (async () => {
       for (const batch of this.simulator.live(new Date(), EVENTS_PER_TICK)) {
         if (this.stopped) return;
-        await this.sender.send(batch.departmentCode, batch.events, 3);
+        await this.sender.send(batch.departmentCode, batch.events, 3, this.abort.signal);
       }
     })()
-      .catch((error: Error) => this.logger.warn(`demo feed: ${error.message}`))
+      .catch((error: Error) => !this.stopped && this.logger.warn(`demo feed: ${error.message}`))
       .finally(() => {
         this.busy = null;
       });
@@ -54,6 +55,7 @@ export class DemoFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    this.abort.abort();
     await this.busy;
   }
 }

@@ -16,7 +16,7 @@ export class FeedSender {
     private readonly keys: ReadonlyMap<string, string>,
   ) {}
 
-  async send(departmentCode: string, events: CaseEventInput[], maxAttempts = 10): Promise<SendOutcome> {
+  async send(departmentCode: string, events: CaseEventInput[], maxAttempts = 10, signal?: AbortSignal): Promise<SendOutcome> {
     const key = this.keys.get(departmentCode);
     if (!key) throw new Error(`no key for department ${departmentCode}`);
     for (let attempt = 1; ; attempt++) {
@@ -26,6 +26,7 @@ export class FeedSender {
           method: 'POST',
           headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
           body: JSON.stringify({ events }),
+          signal,
         });
         status = response.status;
         if (status === 202) {
@@ -34,11 +35,23 @@ export class FeedSender {
         }
         if (status !== 503 && status !== 429) throw new Error(`ingest answered ${status}: ${await response.text()}`);
       } catch (error) {
+        if (signal?.aborted) throw error;
         if (status !== 0 && status !== 503 && status !== 429) throw error;
         if (attempt >= maxAttempts) throw error;
       }
       if (attempt >= maxAttempts) throw new Error(`ingest still unavailable after ${attempt} attempts (${status})`);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 200 * 2 ** attempt)));
+      await sleep(Math.min(10_000, 200 * 2 ** attempt), signal);
     }
   }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('aborted'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    }, { once: true });
+  });
 }

@@ -1,0 +1,5 @@
+export * from './calendar-date';
+export * from './holiday-year-file';
+export * from './counting-policy';
+export * from './working-calendar';
+export * from './deadline';

@@ -1,0 +1,3 @@
+export * from './clock-types';
+export { computeCaseClocks } from './compute-case-clocks';
+export type { ComputeCaseClocksInput } from './compute-case-clocks';

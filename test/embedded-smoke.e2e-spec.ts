@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiClient } from './support/api-client';
+import { AppProcess } from './support/app-process';
+import { waitFor } from './support/wait-for';
+
+describe('embedded mode (no configuration, as `npm start` runs it)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lm-embedded-'));
+  const app = new AppProcess({ DATA_DIR: dataDir });
+  afterAll(async () => {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('boots with PGlite and in-process jobs, loads the demo, shows cases, and shuts down cleanly', async () => {
+    await app.start();
+    const token = /Admin token[^:]*:\s*(\S+)/.exec(app.output)?.[1];
+    expect(token).toBeDefined();
+    expect(app.output).toContain('embedded mode');
+    expect(app.output).toMatch(/Wall screen: http:\/\/localhost:\d+\/wall/);
+    const client = new ApiClient(app.baseUrl, token!);
+    const ready = await waitFor(async () => {
+      const r = await client.get<{ status: string }>('/ready');
+      return r.status === 200 ? r.body : undefined;
+    }, '/ready', 60_000);
+    expect(ready.status).toBe('ready');
+    const cases = await waitFor(async () => {
+      const r = await client.get<{ total: number }>('/api/v1/cases?pageSize=1');
+      return r.status === 200 && r.body.total > 0 ? r.body : undefined;
+    }, 'demo cases', 60_000);
+    expect(cases.total).toBeGreaterThan(0);
+    const departments = await client.get<unknown[]>('/api/v1/departments');
+    expect(departments.body).toHaveLength(12);
+    expect((await client.get('/wall')).status).toBe(200);
+    const exit = await app.stop();
+    expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+    expect(app.output).toContain('shutdown complete');
+  });
+});
