@@ -21,8 +21,8 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + timeoutMs;
     while (!/API:\s+(http:\/\/\S+)\/api\/v1/.test(this.output)) {
       if (child.exitCode !== null) throw new Error(`application exited with ${child.exitCode}:\n${this.output}`);

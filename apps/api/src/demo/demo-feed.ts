@@ -30,7 +30,7 @@ export class DemoFeed {
         this.logger.log(`demo history sent: ${sent} events over ${history.days} days`);
       }
     })()
-      .catch((error: Error) => !this.stopped && this.logger.warn(`demo history stopped: ${error.message}`))
+      .catch((error: Error) => this.warn(`demo history stopped: ${error.message}`))
       .finally(() => {
         this.busy = null;
       });
@@ -46,10 +46,15 @@ export class DemoFeed {
         await this.sender.send(batch.departmentCode, batch.events, 3, this.abort.signal);
       }
     })()
-      .catch((error: Error) => !this.stopped && this.logger.warn(`demo feed: ${error.message}`))
+      .catch((error: Error) => this.warn(`demo feed: ${error.message}`))
       .finally(() => {
         this.busy = null;
       });
+  }
+
+  /** A send cut short by stop() is expected, not worth a warning. */
+  private warn(message: string): void {
+    if (!this.stopped) this.logger.warn(message);
   }
 
   async stop(): Promise<void> {
