@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../apps/api/src/persistence/data-source-options';
+import { MIGRATIONS } from '../apps/api/src/persistence/migrations';
 import { pendingSchemaChanges, runMigrationsUnderLock } from '../apps/api/src/persistence/migration-runner';
 import { createTestDatabase } from './support/test-database';
 
@@ -10,7 +11,7 @@ describe('migrations', () => {
     try {
       await Promise.all(sources.map((s) => s.initialize()));
       const applied = await Promise.all(sources.map((s) => runMigrationsUnderLock(s)));
-      expect(applied.flat()).toEqual(['InitialSchema1764500000000']);
+      expect(applied.flat()).toEqual(MIGRATIONS.map((m) => new m().name));
       expect(await pendingSchemaChanges(sources[0])).toEqual([]);
     } finally {
       await Promise.all(sources.map((s) => s.destroy()));

@@ -3,6 +3,10 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { AuthGuard } from './auth/auth.guard';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
+import { ClockRecomputeService } from './calendar/clock-recompute.service';
+import { CaseClocksService } from './cases/case-clocks.service';
 import { DepartmentKeyService } from './auth/department-key.service';
 import { CaseProjectionService } from './cases/case-projection.service';
 import { CaseQueryService } from './cases/case-query.service';
@@ -55,7 +59,7 @@ export class AppModule {
       controllers:
         config.role === 'worker'
           ? [HealthController]
-          : [HealthController, IngestController, CatalogueController, CasesController, WallController],
+          : [HealthController, IngestController, CatalogueController, CasesController, CalendarController, WallController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useFactory: () => openDatabase(runtime.databaseUrl, config.databasePoolSize) },
@@ -77,6 +81,9 @@ export class AppModule {
         CatalogueService,
         CaseStateRepository,
         CaseProjectionService,
+        CalendarService,
+        CaseClocksService,
+        ClockRecomputeService,
         CaseQueryService,
         JobHandlersService,
         BatchRecoveryService,

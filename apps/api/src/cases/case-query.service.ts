@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { CASE_STATUSES, CaseStatus, StoredCaseEvent } from '@app/contracts';
 import { orderCaseEvents } from '@app/domain';
 import { InvalidInputException } from '../common/invalid-input.exception';
+import { toItemInput } from '../catalogue/catalogue.reader';
 import { EventStoreRepository } from '../ingest/event-store.repository';
+import { CaseClocksService } from './case-clocks.service';
 import { CaseEntity, ItemEntity } from '../persistence/entities';
 
 export interface CaseListFilter {
@@ -19,6 +21,7 @@ export class CaseQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventStoreRepository,
+    private readonly clocks: CaseClocksService,
   ) {}
 
   async list(filter: CaseListFilter) {
@@ -45,8 +48,15 @@ export class CaseQueryService {
     const item = await this.dataSource.getRepository(ItemEntity).findOneBy({ code: found.itemCode });
     const histories = await this.events.historiesOf([{ departmentCode, caseId }]);
     const timeline: StoredCaseEvent[] = orderCaseEvents([...histories.values()].flat());
+    // Computed now, with the calendar in force and the full day-by-day explanation ("why is this late?").
+    const { clocks: _stored, ...state } = found;
+    const clocks = this.clocks.explained(timeline, item ? toItemInput(item) : undefined, new Date());
     return {
-      ...found,
+      ...state,
+      clocks: clocks.clocks,
+      clocksProvisional: clocks.provisional,
+      acceptedOn: clocks.acceptedOn ?? null,
+      deemedAcceptedOn: clocks.deemedAcceptedOn ?? null,
       item: item ? { code: item.code, name: item.name, kind: item.kind, statutoryDays: item.statutoryDays, promisedDays: item.promisedDays } : null,
       keyTimes: {
         submittedAt: found.submittedAt,

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { CalendarService } from '../calendar/calendar.service';
 import { JobQueue } from '../jobs/job-queue';
 
 const within = <T>(ms: number, work: Promise<T>): Promise<T> =>
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly calendars: CalendarService,
   ) {}
 
   /** Alive: the process answers. */
@@ -37,7 +39,8 @@ export class HealthController {
       ),
     ]);
     const ready = database.ok && queue.ok;
-    const body = { status: ready ? 'ready' : 'not-ready', details: { database, queue }, warnings: [] as string[] };
+    // Warnings do not make the service unready: they tell the operator what to do before it matters.
+    const body = { status: ready ? 'ready' : 'not-ready', details: { database, queue }, warnings: this.calendars.warnings(new Date()) };
     if (!ready) throw new HttpException(body, 503);
     void reply.header('Cache-Control', 'no-store');
     return body;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ClockRecomputeService } from '../calendar/clock-recompute.service';
 import { CaseProjectionService } from '../cases/case-projection.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobName } from './job-names';
@@ -10,6 +11,7 @@ export class JobHandlersService implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobQueue,
     private readonly projection: CaseProjectionService,
+    private readonly recompute: ClockRecomputeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -17,6 +19,9 @@ export class JobHandlersService implements OnApplicationBootstrap {
     if (this.config.role === 'api') return;
     this.jobs.handle(JobName.ProjectBatch, async ({ batchId }) => {
       await this.projection.projectBatch(batchId, new Date());
+    });
+    this.jobs.handle(JobName.RecomputeClocks, async (payload) => {
+      await this.recompute.runChunk(payload, new Date());
     });
     await this.jobs.startWorker();
   }

@@ -3,3 +3,4 @@ export * from './holiday-year-file';
 export * from './counting-policy';
 export * from './working-calendar';
 export * from './deadline';
+export * from './calendar-warnings';

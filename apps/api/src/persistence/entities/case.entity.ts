@@ -1,10 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { CaseAnomaly, CaseStatus } from '@app/contracts';
+import type { StoredClock } from '../../calendar/stored-clock';
 
 /** A case's current state, projected from its full event history; never edited by hand. */
 @Entity('cases')
 @Index('idx_cases_department_status', ['departmentCode', 'status'])
 @Index('idx_cases_item', ['itemCode'])
+@Index('idx_cases_next_check', ['nextCheckAt'], { where: 'next_check_at IS NOT NULL' })
 export class CaseEntity {
   @PrimaryColumn({ name: 'department_code', type: 'varchar', length: 32 })
   departmentCode!: string;
@@ -67,4 +69,23 @@ export class CaseEntity {
 
   @Column({ name: 'projected_at', type: 'timestamptz' })
   projectedAt!: Date;
+
+  /** The case's statutory clocks as of projection, without the day-by-day explanation (computed on read). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  clocks!: StoredClock[];
+
+  /** The earliest instant a clock crosses a threshold: the deadline scheduler fetches only rows due. */
+  @Column({ name: 'next_check_at', type: 'timestamptz', nullable: true })
+  nextCheckAt!: Date | null;
+
+  /** A clock counts days of a year whose holiday calendar is not published yet (Monday–Friday assumed). */
+  @Column({ name: 'clocks_provisional', type: 'boolean', default: false })
+  clocksProvisional!: boolean;
+
+  /** The latest due day of the case's clocks: which cases a newly loaded calendar year can move. */
+  @Column({ name: 'latest_due_on', type: 'date', nullable: true })
+  latestDueOn!: string | null;
+
+  @Column({ name: 'deemed_accepted_on', type: 'date', nullable: true })
+  deemedAcceptedOn!: string | null;
 }

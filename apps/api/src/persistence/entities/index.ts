@@ -1,3 +1,4 @@
+import { CalendarYearEntity } from './calendar-year.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
 import { DepartmentKeyEntity } from './department-key.entity';
@@ -8,6 +9,7 @@ import { OfficerEntity } from './officer.entity';
 import { RegionEntity } from './region.entity';
 
 export {
+  CalendarYearEntity,
   CaseEventEntity,
   CaseEntity,
   DepartmentKeyEntity,
@@ -27,4 +29,5 @@ export const ENTITIES = [
   CaseEventEntity,
   IngestBatchEntity,
   CaseEntity,
+  CalendarYearEntity,
 ];

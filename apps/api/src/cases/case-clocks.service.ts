@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { ItemInput, StoredCaseEvent } from '@app/contracts';
+import { CaseClocks, computeCaseClocks, orderCaseEvents } from '@app/domain';
+import { CalendarService } from '../calendar/calendar.service';
+import { CLOCK_SETTINGS, COUNTING_POLICY, STORED_CLOCK_SETTINGS } from '../calendar/clock-policy';
+import { StoredClock, toStoredClock } from '../calendar/stored-clock';
+
+export interface ClockColumns {
+  clocks: StoredClock[];
+  nextCheckAt: string | null;
+  provisional: boolean;
+  latestDueOn: string | null;
+  deemedAcceptedOn: string | null;
+}
+
+/** Derives a case's clocks from its events, item and the calendar in force. Never edited by hand. */
+@Injectable()
+export class CaseClocksService {
+  constructor(private readonly calendars: CalendarService) {}
+
+  /** The numbers kept on the case row (fast: no day-by-day explanation). */
+  forStorage(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date): ClockColumns {
+    const result = this.compute(history, item, now, STORED_CLOCK_SETTINGS);
+    const latestDueOn = result.clocks.reduce<string | null>((max, c) => (max === null || c.dueOn > max ? c.dueOn : max), null);
+    return {
+      clocks: result.clocks.map(toStoredClock),
+      nextCheckAt: result.nextCheckAt,
+      provisional: result.provisional,
+      latestDueOn,
+      deemedAcceptedOn: result.deemedAcceptedOn ?? null,
+    };
+  }
+
+  /** Everything, with the explanation of each clock, for a person reading one case. */
+  explained(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date): CaseClocks {
+    return this.compute(history, item, now, CLOCK_SETTINGS);
+  }
+
+  private compute(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date, settings: object): CaseClocks {
+    return computeCaseClocks({
+      events: orderCaseEvents(history),
+      item,
+      calendar: this.calendars.current(),
+      policy: COUNTING_POLICY,
+      now,
+      settings,
+    });
+  }
+}
