@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { calendarLoadCommand } from './cli/calendar-load.command';
 import { catalogueLoadCommand } from './cli/catalogue-load.command';
 import { UsageError } from './cli/cli-options';
 import { simulateCommand } from './cli/simulate.command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  'calendar:load': calendarLoadCommand,
   'catalogue:load': catalogueLoadCommand,
   simulate: simulateCommand,
 };
