@@ -6,3 +6,4 @@ export * from './catalogue/catalogue-types';
 export * from './catalogue/catalogue.schema';
 export * from './cases/case-types';
 export * from './catalogue/parents-first';
+export * from './alerts/alert-types';

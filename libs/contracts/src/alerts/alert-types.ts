@@ -1,0 +1,123 @@
+/**
+ * Irregularity findings: what the rules engine (libs/domain/src/rules) says about a case or a
+ * department feed. The alert (card) lifecycle turns findings into cards; the wall screen and the
+ * register show them. Codes are fixed; new rules may be added, never renamed.
+ */
+
+/** Card levels, mildest first: 预警 prompt → 黄牌 yellow card → 红牌 red card. */
+export const ALERT_LEVELS = ['PROMPT', 'YELLOW', 'RED'] as const;
+export type AlertLevel = (typeof ALERT_LEVELS)[number];
+
+/** 0 for PROMPT, 1 for YELLOW, 2 for RED: compare levels without spelling them out. */
+export function alertLevelRank(level: AlertLevel): number {
+  return ALERT_LEVELS.indexOf(level);
+}
+
+/** The more severe of two levels. */
+export function higherAlertLevel(a: AlertLevel, b: AlertLevel): AlertLevel {
+  return alertLevelRank(a) >= alertLevelRank(b) ? a : b;
+}
+
+/** Rules evaluated per case, in catalogue order (domain.md §6). */
+export const CASE_RULE_CODES = [
+  'DEADLINE_NEAR',
+  'PROMISED_OVERDUE',
+  'STATUTORY_OVERDUE',
+  'STEP_OVERDUE',
+  'FORWARD_LATE',
+  'CORRECTION_LATE',
+  'CORRECTION_REPEATED',
+  'NOT_ACCEPTED_NO_REASON',
+  'DENIED_NO_REASON',
+  'DOCUMENTS_MISSING',
+  'STEP_SKIPPED',
+  'FEE_IRREGULAR',
+  'SUSPENSION_IRREGULAR',
+  'EXTENSION_IRREGULAR',
+  'CERTIFICATE_LATE',
+  'RETURN_VOID_NO_REASON',
+  'LATE_REPORTING',
+  'OFFLINE_HANDLING',
+] as const;
+export type CaseRuleCode = (typeof CASE_RULE_CODES)[number];
+
+/** Rules evaluated per department rather than per case. */
+export const DEPARTMENT_RULE_CODES = ['FEED_SILENT'] as const;
+export type DepartmentRuleCode = (typeof DEPARTMENT_RULE_CODES)[number];
+
+export const RULE_CODES = [...CASE_RULE_CODES, ...DEPARTMENT_RULE_CODES] as const;
+export type RuleCode = CaseRuleCode | DepartmentRuleCode;
+
+/** Display names for lists, filters and the wall screen. */
+export const RULE_NAMES: Readonly<Record<RuleCode, { zh: string; en: string }>> = {
+  DEADLINE_NEAR: { zh: '临近时限', en: 'Deadline near' },
+  PROMISED_OVERDUE: { zh: '超承诺时限', en: 'Promised limit exceeded' },
+  STATUTORY_OVERDUE: { zh: '超法定时限', en: 'Statutory limit exceeded' },
+  STEP_OVERDUE: { zh: '环节超时', en: 'Step overdue' },
+  FORWARD_LATE: { zh: '上报超时', en: 'Forwarding late' },
+  CORRECTION_LATE: { zh: '补正告知超时', en: 'Correction notice late' },
+  CORRECTION_REPEATED: { zh: '非一次性告知', en: 'Correction requested more than once' },
+  NOT_ACCEPTED_NO_REASON: { zh: '不予受理未说明理由', en: 'Not accepted without reason' },
+  DENIED_NO_REASON: { zh: '不予许可未说明理由', en: 'Denied without reason' },
+  DOCUMENTS_MISSING: { zh: '要件不全受理', en: 'Accepted with documents missing' },
+  STEP_SKIPPED: { zh: '违反程序', en: 'Procedure step skipped' },
+  FEE_IRREGULAR: { zh: '违规收费', en: 'Irregular fee' },
+  SUSPENSION_IRREGULAR: { zh: '特别程序滥用', en: 'Irregular suspension' },
+  EXTENSION_IRREGULAR: { zh: '违规延期', en: 'Irregular extension' },
+  CERTIFICATE_LATE: { zh: '发证超时', en: 'Certificate late' },
+  RETURN_VOID_NO_REASON: { zh: '退回/作废未说明理由', en: 'Returned or voided without reason' },
+  LATE_REPORTING: { zh: '数据报送不及时', en: 'Late reporting' },
+  OFFLINE_HANDLING: { zh: '体外循环', en: 'Handled outside the system' },
+  FEED_SILENT: { zh: '数据中断', en: 'Department feed silent' },
+};
+
+/**
+ * The part of a statutory clock a finding cites. The domain's `CaseClock` satisfies it; kept
+ * structural here so contracts do not depend on the domain.
+ */
+export interface ClockEvidence {
+  kind: string;
+  step?: string;
+  limitWorkingDays: number;
+  startedOn: string;
+  dueOn: string;
+  dueAt: string;
+  stoppedAt?: string;
+  usedWorkingDays: number;
+  remainingWorkingDays: number;
+  state: string;
+  provisional: boolean;
+  /** Counted ranges, skipped days with reasons, suspensions, extensions, notes. */
+  explanation: object;
+}
+
+export interface FindingEvidence<TClock extends ClockEvidence = ClockEvidence> {
+  /** The events that prove the finding, in case order. */
+  eventIds: string[];
+  /** The clock that was breached or is close to it, for clock rules. */
+  clock?: TClock;
+  /** Rule-specific facts and the thresholds applied: plain JSON. */
+  facts: Record<string, unknown>;
+}
+
+/**
+ * One irregularity as found at one evaluation. A rule gives at most one finding per case (a card
+ * is keyed by case and rule); a condition that no longer holds gives none.
+ */
+export interface Finding<TClock extends ClockEvidence = ClockEvidence> {
+  rule: RuleCode;
+  level: AlertLevel;
+  /** The rule set that produced it: a card is always explained by the rules in force. */
+  rulesetVersion: string;
+  /** Who held the case or step when the breach happened; else the department contact; else null. */
+  responsibleOfficerId: string | null;
+  /** ISO instant (UTC) at which the irregularity happened, e.g. the due instant that passed. */
+  breachedAt: string;
+  /**
+   * true when the finding rests on something *not* having happened by now (an open clock past its
+   * threshold): a silent feed makes such findings unreliable, so they can be inhibited.
+   */
+  timeDriven: boolean;
+  evidence: FindingEvidence<TClock>;
+  summary: { zh: string; en: string };
+}
