@@ -31,6 +31,20 @@ export default tseslint.config(
     },
   },
   {
+    // The wall screen runs in a browser.
+    files: ['apps/dashboard/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Option builders and the reducer are pure: Jest runs them in Node, so no DOM and no echarts runtime.
+    files: ['apps/dashboard/src/charts/*.option.ts', 'apps/dashboard/src/charts/region-layout.ts', 'apps/dashboard/src/state/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['echarts', 'echarts/*', 'socket.io-client'], allowTypeImports: true, message: 'Pure modules: type imports only.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'location', 'requestAnimationFrame', 'setTimeout', 'setInterval'],
+    },
+  },
+  {
     // The domain core stays pure: time and data are passed in, results come out.
     files: ['libs/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],

@@ -1,4 +1,4 @@
-// Builds the application when dist/ is missing or older than any source file, so that
+// Builds the application (and the wall screen) when its output is missing or older than any source file, so that
 // `npm start` works on a fresh clone and after a `git pull` without a separate build step.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -6,8 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const output = path.join(root, 'dist/apps/api/src/main.js');
-const sources = ['apps/api/src', 'libs', 'tsconfig.json', 'apps/api/tsconfig.app.json', 'package-lock.json'];
 
 function newest(entry) {
   if (!existsSync(entry)) return 0;
@@ -16,10 +14,18 @@ function newest(entry) {
   return readdirSync(entry).reduce((max, name) => Math.max(max, newest(path.join(entry, name))), stat.mtimeMs);
 }
 
-const builtAt = existsSync(output) ? statSync(output).mtimeMs : 0;
-const changedAt = Math.max(...sources.map((s) => newest(path.join(root, s))));
-if (builtAt < changedAt) {
-  console.log('building the application (sources changed since the last build)…');
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+function buildIfStale(what, output, sources, script) {
+  const builtAt = existsSync(path.join(root, output)) ? statSync(path.join(root, output)).mtimeMs : 0;
+  const changedAt = Math.max(...sources.map((s) => newest(path.join(root, s))));
+  if (builtAt >= changedAt) return;
+  console.log(`building ${what} (sources changed since the last build)…`);
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+buildIfStale('the application', 'dist/apps/api/src/main.js',
+  ['apps/api/src', 'libs', 'tsconfig.json', 'apps/api/tsconfig.app.json', 'package-lock.json'], 'build');
+// The wall screen (served at /wall) has its own build; its dist/ is not a source.
+buildIfStale('the wall screen', 'apps/dashboard/dist/index.html',
+  ['apps/dashboard/src', 'apps/dashboard/index.html', 'apps/dashboard/vite.config.mjs', 'apps/dashboard/tsconfig.json',
+    'libs/contracts/src/realtime', 'package-lock.json'], 'build:wall');

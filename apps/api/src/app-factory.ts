@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { INGEST_LIMITS } from '@app/contracts';
 import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
+import { WallSocketAdapter } from './realtime/wall-socket-adapter';
+import { registerWallStatic } from './wall/wall-static';
 
 export interface CreateAppOptions {
   logLevels?: LogLevel[];
@@ -51,6 +53,8 @@ export async function createApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  app.useWebSocketAdapter(new WallSocketAdapter(app, config));
+  await registerWallStatic(app);
   app.enableShutdownHooks();
   return app;
 }

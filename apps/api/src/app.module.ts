@@ -28,6 +28,7 @@ import { InProcessJobQueue } from './jobs/in-process-job-queue';
 import { JobHandlersService } from './jobs/job-handlers.service';
 import { JobQueue } from './jobs/job-queue';
 import { openDatabase } from './persistence/database.provider';
+import { realtimeProviders } from './realtime/realtime.providers';
 
 /** Closes outside connections in order: stop taking jobs (running ones finish), then the database. */
 @Injectable()
@@ -87,6 +88,7 @@ export class AppModule {
         CaseQueryService,
         JobHandlersService,
         BatchRecoveryService,
+        ...realtimeProviders(config),
       ],
     };
   }

@@ -4,6 +4,7 @@ import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startDemo } from './demo/demo-bootstrap';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { wallScreenLine } from './wall/wall-url';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -41,7 +42,7 @@ async function bootstrap(): Promise<void> {
   const lines = [
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
-    `Wall screen: ${base}/wall`,
+    wallScreenLine(base, config),
     `Health:      ${base}/health   ${base}/ready`,
   ];
   if (config.adminTokenGenerated) lines.push(`Admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`);

@@ -7,3 +7,4 @@ export * from './catalogue/catalogue.schema';
 export * from './cases/case-types';
 export * from './catalogue/parents-first';
 export * from './alerts/alert-types';
+export * from './realtime/wall';

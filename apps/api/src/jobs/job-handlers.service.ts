@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ClockRecomputeService } from '../calendar/clock-recompute.service';
 import { CaseProjectionService } from '../cases/case-projection.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { WallChangeBus } from '../realtime/wall-change-bus';
 import { JobName } from './job-names';
 import { JobQueue } from './job-queue';
 
@@ -13,15 +14,19 @@ export class JobHandlersService implements OnApplicationBootstrap {
     private readonly projection: CaseProjectionService,
     private readonly recompute: ClockRecomputeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly wallChanges: WallChangeBus,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.role === 'api') return;
     this.jobs.handle(JobName.ProjectBatch, async ({ batchId }) => {
       await this.projection.projectBatch(batchId, new Date());
+      // After the commit, so the api nodes read what was just written (in another process, maybe).
+      this.wallChanges.publish({ kind: 'cases', departmentCodes: [] });
     });
     this.jobs.handle(JobName.RecomputeClocks, async (payload) => {
       await this.recompute.runChunk(payload, new Date());
+      this.wallChanges.publish({ kind: 'cases', departmentCodes: [] });
     });
     await this.jobs.startWorker();
   }

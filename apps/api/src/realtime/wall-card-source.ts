@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { WallCard, WallCardLevel } from '@app/contracts';
+import { WallDayWindow } from './wall-day-window';
+
+/** What the wall shows about cards (alerts), read in one go. */
+export interface WallCardFigures {
+  /** Open cards per department and level; departments without an open card may be left out. */
+  openByDepartment: Record<string, Partial<Record<WallCardLevel, number>>>;
+  /** Cards raised in the trend window (window.trendStart … now), by rule code. */
+  raisedByRule: Record<string, number>;
+  /** Cards raised or escalated most recently, newest first, at most `recentLimit`. */
+  recent: WallCard[];
+}
+
+/**
+ * The one place the wall reads cards from. The rules issue implements it against the `alerts`
+ * table and binds it in place of `NoCardsKeptYet` (apps/api/src/realtime/realtime.providers.ts);
+ * it should then also publish `cardsChanged` on the WallChangeBus when cards are written.
+ */
+export abstract class WallCardSource {
+  /** Null while the system keeps no cards: the screen then says "not measured" rather than 0. */
+  abstract read(window: WallDayWindow, recentLimit: number): Promise<WallCardFigures | null>;
+}
+
+/** Until the alerts table exists there is nothing to read; showing zeros would be a false "all clear". */
+@Injectable()
+export class NoCardsKeptYet extends WallCardSource {
+  async read(): Promise<WallCardFigures | null> {
+    return null;
+  }
+}

@@ -1,0 +1,126 @@
+import { WALL_LIMITS } from '@app/contracts';
+import { WallCardFigures } from './wall-card-source';
+import { DepartmentCaseFigures } from './wall-case-figures.query';
+import { wallDayWindow } from './wall-day-window';
+import { assembleWallState, WallReadings } from './wall-state.assembler';
+
+const window = wallDayWindow(new Date('2026-11-30T04:00:00Z'), 3);
+const figures = (overrides: Partial<DepartmentCaseFigures>): DepartmentCaseFigures => ({
+  acceptedToday: 0,
+  completedToday: 0,
+  inProgress: 0,
+  overdue: 0,
+  decided: 0,
+  decidedOnTime: 0,
+  ...overrides,
+});
+
+function readings(cards: WallCardFigures | null): WallReadings {
+  return {
+    window,
+    catalogue: {
+      departments: [
+        { code: 'A', name: '甲局', regionCode: 'R1' },
+        { code: 'B', name: '乙局', regionCode: 'R1' },
+        { code: 'C', name: '丙局', regionCode: null },
+      ],
+      regions: [
+        { code: 'CITY', name: '全市' },
+        { code: 'R1', name: '东城区' },
+      ],
+    },
+    departments: new Map([
+      ['A', figures({ acceptedToday: 2, completedToday: 1, inProgress: 5, overdue: 1, decided: 4, decidedOnTime: 3 })],
+      ['C', figures({ acceptedToday: 1, inProgress: 1, decided: 1, decidedOnTime: 1 })],
+    ]),
+    trend: [
+      { dayNumber: window.firstDayNumber, accepted: 7, completed: 6, overdue: 2 },
+      // Today's row may be older than the KPI reading: the assembler takes today's from the KPIs.
+      { dayNumber: window.firstDayNumber + 2, accepted: 1, completed: 0, overdue: 1 },
+    ],
+    cards,
+  };
+}
+
+describe('assembleWallState', () => {
+  it('sums the departments into the KPIs; the on-time rate is decisions on time ÷ decisions', () => {
+    const { panels } = assembleWallState(readings(null));
+    expect(panels.kpis).toEqual({
+      acceptedToday: 3,
+      completedToday: 1,
+      inProgress: 6,
+      overdue: 1,
+      openYellow: null,
+      openRed: null,
+      onTimeRate: 4 / 5,
+    });
+  });
+
+  it('gives every catalogued department, with no rate rather than 0 when it decided nothing', () => {
+    const { panels } = assembleWallState(readings(null));
+    expect(panels.departments.map((d) => [d.code, d.onTimeRate, d.decided])).toEqual([
+      ['A', 0.75, 4],
+      ['B', null, 0],
+      ['C', 1, 1],
+    ]);
+  });
+
+  it('shows only districts that have departments, with their sums', () => {
+    const { panels } = assembleWallState(readings(null));
+    expect(panels.regions).toEqual([
+      { code: 'R1', name: '东城区', departmentCodes: ['A', 'B'], acceptedToday: 2, inProgress: 5, openCards: { PROMPT: 0, YELLOW: 0, RED: 0 } },
+    ]);
+  });
+
+  it('fills every day of the trend, and takes today from the live figures', () => {
+    const { panels, day } = assembleWallState(readings(null));
+    expect(day).toBe('2026-11-30');
+    expect(panels.trend).toEqual([
+      { day: '2026-11-28', accepted: 7, completed: 6, overdue: 2 },
+      { day: '2026-11-29', accepted: 0, completed: 0, overdue: 0 },
+      { day: '2026-11-30', accepted: 3, completed: 1, overdue: 1 },
+    ]);
+  });
+
+  it('says cards are not measured when there is no card source, instead of showing zeros', () => {
+    const state = assembleWallState(readings(null));
+    expect(state.panels.cardsMeasured).toBe(false);
+    expect(state.panels.ruleCounts).toEqual([]);
+    expect(state.cards).toEqual([]);
+    expect(state.panels.departments.every((d) => d.worstOpenLevel === null)).toBe(true);
+  });
+
+  it('derives worst levels, district and KPI card counts, and rule counts from the card figures', () => {
+    const recent = Array.from({ length: WALL_LIMITS.recentCards + 5 }, (_, i) => ({
+      id: `c${i}`,
+      level: 'YELLOW' as const,
+      departmentCode: 'A',
+      itemCode: 'I',
+      itemName: '事项',
+      ruleCode: 'PROMISED_OVERDUE',
+      raisedAt: '2026-11-30T03:00:00Z',
+      caseId: `k${i}`,
+    }));
+    const state = assembleWallState(
+      readings({
+        openByDepartment: { A: { YELLOW: 2, RED: 1 }, B: { PROMPT: 3 } },
+        raisedByRule: { DEADLINE_NEAR: 3, STATUTORY_OVERDUE: 1, PROMISED_OVERDUE: 3, STEP_OVERDUE: 0 },
+        recent,
+      }),
+    );
+    expect(state.panels.cardsMeasured).toBe(true);
+    expect(state.panels.kpis).toMatchObject({ openYellow: 2, openRed: 1 });
+    expect(state.panels.departments.map((d) => [d.code, d.worstOpenLevel, d.openCards])).toEqual([
+      ['A', 'RED', 3],
+      ['B', 'PROMPT', 3],
+      ['C', null, 0],
+    ]);
+    expect(state.panels.regions[0].openCards).toEqual({ PROMPT: 3, YELLOW: 2, RED: 1 });
+    expect(state.panels.ruleCounts).toEqual([
+      { ruleCode: 'DEADLINE_NEAR', count: 3 },
+      { ruleCode: 'PROMISED_OVERDUE', count: 3 },
+      { ruleCode: 'STATUTORY_OVERDUE', count: 1 },
+    ]);
+    expect(state.cards).toHaveLength(WALL_LIMITS.recentCards);
+  });
+});

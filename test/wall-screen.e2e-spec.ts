@@ -1,0 +1,100 @@
+import { WALL_LIMITS, WALL_PROTOCOL_VERSION } from '@app/contracts';
+import { caseStory, MINI_CATALOGUE } from './fixtures/mini-catalogue';
+import { setUpCatalogue } from './support/catalogue-setup';
+import { startTestApp, TestApp } from './support/test-app';
+import { WallSocketProbe } from './support/wall-socket';
+
+/** Harmless where unused; required once sessions (JWT) are configured in server mode. */
+const TEST_APP_ENV = { JWT_SECRET: 'wall-screen-test-secret-0123456789abcdef' };
+
+/** Today (Asia/Shanghai) at the given local hour, as an ISO instant with offset. */
+function todayAt(hour: number): string {
+  const local = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return `${local}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+}
+
+describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', () => {
+  let t: TestApp;
+  let keys: Record<string, string>;
+  const probes: WallSocketProbe[] = [];
+  const probe = (token: string | null, options?: { reconnection?: boolean }) => {
+    const p = new WallSocketProbe(t.baseUrl, token, options);
+    probes.push(p);
+    return p;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(TEST_APP_ENV);
+    keys = await setUpCatalogue(t.admin, MINI_CATALOGUE);
+  });
+  afterAll(async () => {
+    for (const p of probes) p.close();
+    await t?.close();
+  });
+
+  it('refuses a connection without a token, with a wrong token, and with a department key', async () => {
+    expect(await probe(null).outcome()).toBe('unauthorized');
+    expect(await probe('not-the-admin-token').outcome()).toBe('unauthorized');
+    expect(await probe(keys.SCJG).outcome()).toBe('unauthorized');
+  });
+
+  it('sends a full snapshot on connect: catalogue, figures, 30-day trend, cards not measured yet', async () => {
+    const screen = probe(t.config.adminToken);
+    expect(await screen.outcome()).toBeNull();
+    const snapshot = await screen.nthSnapshot(1);
+    expect(snapshot.protocol).toBe(WALL_PROTOCOL_VERSION);
+    expect(snapshot.departments.map((d) => d.code).sort()).toEqual(['SCJG', 'ZJJ']);
+    expect(snapshot.departments[0]).toMatchObject({ regionCode: 'R1', acceptedToday: 0, onTimeRate: null, worstOpenLevel: null });
+    expect(snapshot.regions).toEqual([
+      expect.objectContaining({ code: 'R1', name: '东城区', departmentCodes: ['SCJG', 'ZJJ'] }),
+    ]);
+    expect(snapshot.trend).toHaveLength(WALL_LIMITS.trendDays);
+    expect(snapshot.trend[WALL_LIMITS.trendDays - 1].day).toBe(snapshot.day);
+    expect(snapshot.cardsMeasured).toBe(false);
+    expect(snapshot.kpis).toEqual({
+      acceptedToday: 0, completedToday: 0, inProgress: 0, overdue: 0, openYellow: null, openRed: null, onTimeRate: null,
+    });
+    expect(snapshot.cards).toEqual([]);
+    screen.close();
+  });
+
+  it('sends a delta with the next sequence after events arrive through the public ingest API', async () => {
+    const screen = probe(t.config.adminToken);
+    const snapshot = await screen.nthSnapshot(1);
+    const story = caseStory('SCJG', 'wall-1', 'SCJG-001').slice(0, 3).map((e, i) => ({ ...e, occurredAt: todayAt(9 + i) }));
+    const sent = await t.admin.withToken(keys.SCJG).post<{ accepted: number }>('/api/v1/events', { events: story });
+    expect(sent.body.accepted).toBe(3);
+    const delta = await screen.deltaMatching((d) => d.kpis?.acceptedToday === 1, 'a delta counting the accepted case');
+    expect(delta.sequence).toBe(snapshot.sequence + 1);
+    expect(delta.kpis).toMatchObject({ acceptedToday: 1, inProgress: 1 });
+    expect(delta.departments?.find((d) => d.code === 'SCJG')).toMatchObject({ acceptedToday: 1, inProgress: 1 });
+    expect(delta.trend?.at(-1)).toMatchObject({ day: snapshot.day, accepted: 1 });
+    // Panels that did not change are not resent.
+    expect(delta.cardsMeasured).toBeUndefined();
+    screen.close();
+  });
+
+  it('sends a new snapshot after a reconnection, reflecting what happened meanwhile', async () => {
+    const screen = probe(t.config.adminToken, { reconnection: true });
+    const first = await screen.nthSnapshot(1);
+    // The engine-level close makes the client see a transport loss and reconnect by itself.
+    screen.socket.io.engine.close();
+    const second = await screen.nthSnapshot(2);
+    expect(second.kpis.acceptedToday).toBe(first.kpis.acceptedToday);
+    expect(second.sequence).toBeGreaterThanOrEqual(first.sequence);
+    expect(screen.socket.connected).toBe(true);
+    screen.close();
+  });
+
+  it('answers a resync request with a fresh snapshot and keeps sending heartbeats', async () => {
+    const screen = probe(t.config.adminToken);
+    await screen.nthSnapshot(1);
+    screen.socket.emit('resync');
+    const again = await screen.nthSnapshot(2);
+    expect(again.kpis.acceptedToday).toBe(1);
+    const heartbeat = await new Promise<{ sequence: number; dataAsOf: string }>((resolve) => screen.socket.once('heartbeat', resolve));
+    expect(heartbeat.sequence).toBeGreaterThanOrEqual(again.sequence);
+    expect(Number.isNaN(Date.parse(heartbeat.dataAsOf))).toBe(false);
+    screen.close();
+  });
+});
