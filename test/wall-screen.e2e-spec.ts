@@ -1,7 +1,10 @@
+import IORedis from 'ioredis';
 import { WALL_LIMITS, WALL_PROTOCOL_VERSION } from '@app/contracts';
 import { caseStory, MINI_CATALOGUE } from './fixtures/mini-catalogue';
 import { setUpCatalogue } from './support/catalogue-setup';
+import { TEST_REDIS_URL } from './support/test-database';
 import { startTestApp, TestApp } from './support/test-app';
+import { waitFor } from './support/wait-for';
 import { WallSocketProbe } from './support/wall-socket';
 
 /** Harmless where unused; required once sessions (JWT) are configured in server mode. */
@@ -74,6 +77,22 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
     screen.close();
   });
 
+  it('has the worker announce each projected batch on Redis, so api nodes in other processes hear of it', async () => {
+    const listener = new IORedis(TEST_REDIS_URL);
+    const heard: string[] = [];
+    try {
+      listener.on('message', (_channel: string, message: string) => heard.push(message));
+      await listener.subscribe(`${t.config.queuePrefix}:wall-changes`);
+      const story = caseStory('ZJJ', 'wall-2', 'ZJJ-001').slice(0, 2).map((e, i) => ({ ...e, occurredAt: todayAt(8 + i) }));
+      const sent = await t.admin.withToken(keys.ZJJ).post<{ accepted: number }>('/api/v1/events', { events: story });
+      expect(sent.body.accepted).toBe(2);
+      const message = await waitFor(async () => heard[0], 'a wall change announced on Redis');
+      expect(JSON.parse(message)).toMatchObject({ kind: 'cases' });
+    } finally {
+      listener.disconnect();
+    }
+  });
+
   it('sends a new snapshot after a reconnection, reflecting what happened meanwhile', async () => {
     const screen = probe(t.config.adminToken, { reconnection: true });
     const first = await screen.nthSnapshot(1);
@@ -91,7 +110,7 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
     await screen.nthSnapshot(1);
     screen.socket.emit('resync');
     const again = await screen.nthSnapshot(2);
-    expect(again.kpis.acceptedToday).toBe(1);
+    expect(again.kpis.acceptedToday).toBe(2);
     const heartbeat = await new Promise<{ sequence: number; dataAsOf: string }>((resolve) => screen.socket.once('heartbeat', resolve));
     expect(heartbeat.sequence).toBeGreaterThanOrEqual(again.sequence);
     expect(Number.isNaN(Date.parse(heartbeat.dataAsOf))).toBe(false);

@@ -44,7 +44,7 @@ const WARN_EVERY_MS = 60_000;
 export class RedisWallChangeBus extends WallChangeBus implements OnApplicationShutdown {
   private readonly logger = new Logger('WallChangeBus');
   private readonly listeners = new Set<WallChangeListener>();
-  private publisher: Redis | null = null;
+  private readonly publisher: Redis;
   private subscriber: Redis | null = null;
   private lastWarnAt = 0;
   private closed = false;
@@ -54,12 +54,13 @@ export class RedisWallChangeBus extends WallChangeBus implements OnApplicationSh
     private readonly channel: string,
   ) {
     super();
+    // Connected from the start: without an offline queue, a publish before the connection is up
+    // would fail. Fail fast while Redis is away rather than queue notices nobody will miss.
+    this.publisher = this.connect('publisher', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   }
 
   publish(change: WallChange): void {
     if (this.closed) return;
-    // Fail fast while Redis is away rather than queueing notices nobody will miss.
-    this.publisher ??= this.connect('publisher', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.publisher.publish(this.channel, JSON.stringify(change)).catch((error: Error) => this.warn('publish', error));
   }
 
@@ -78,7 +79,7 @@ export class RedisWallChangeBus extends WallChangeBus implements OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
-    this.publisher?.disconnect();
+    this.publisher.disconnect();
     this.subscriber?.disconnect();
   }
 
