@@ -18,8 +18,6 @@ function line(id: string, name: string, colour: string, values: number[], area: 
     showSymbol: false,
     lineStyle: { width: 3, color: colour },
     itemStyle: { color: colour },
-    // The latest value next to the line's end: what a viewer across the room wants to read.
-    endLabel: { show: true, color: colour, fontSize: 16, fontFamily: FONT_FAMILY, formatter: '{c}' },
     ...(area
       ? {
           areaStyle: {
@@ -53,7 +51,7 @@ export function trendOption(trend: readonly WallTrendDay[], messages: WallMessag
       textStyle: { color: PALETTE.text, fontSize: 15, fontFamily: FONT_FAMILY },
       data: [messages.series.accepted, messages.series.completed, messages.series.overdue],
     },
-    grid: { left: 8, right: 56, top: 36, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 24, top: 36, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
       boundaryGap: false,

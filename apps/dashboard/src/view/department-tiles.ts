@@ -10,8 +10,8 @@ interface Tile {
 
 /** Columns for n tiles in the panel, so any number of departments fits without scrolling. */
 export function tileColumns(count: number): number {
-  if (count <= 9) return 3;
-  if (count <= 16) return 4;
+  if (count <= 12) return 3;
+  if (count <= 20) return 4;
   if (count <= 30) return 5;
   return 6;
 }
@@ -42,7 +42,7 @@ export class DepartmentTiles {
     const columns = tileColumns(departments.length);
     this.container.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
     this.container.style.gridTemplateRows = `repeat(${Math.max(1, Math.ceil(departments.length / columns))}, minmax(0, 1fr))`;
-    this.container.dataset.density = departments.length > 16 ? 'dense' : 'normal';
+    this.container.dataset.density = departments.length > 20 ? 'dense' : 'normal';
     departments.forEach((d, index) => {
       const tile = this.tiles.get(d.code) ?? this.create(d.code);
       const level = cardsMeasured ? (d.worstOpenLevel ?? 'NONE') : 'UNMEASURED';
