@@ -4,7 +4,7 @@ import { NoCardsKeptYet, WallCardSource } from './wall-card-source';
 import { WallCaseFiguresQuery } from './wall-case-figures.query';
 import { InProcessWallChangeBus, RedisWallChangeBus, WallChangeBus } from './wall-change-bus';
 import { WallGateway } from './wall.gateway';
-import { WallLiveState } from './wall-live-state';
+import { WallLiveStates } from './wall-live-states';
 import { WallScreenAuthenticator } from './wall-screen-auth';
 import { WallSnapshotService } from './wall-snapshot.service';
 
@@ -27,7 +27,7 @@ export function realtimeProviders(config: AppConfig): Provider[] {
     { provide: WallCardSource, useClass: NoCardsKeptYet },
     WallCaseFiguresQuery,
     WallSnapshotService,
-    WallLiveState,
+    WallLiveStates,
     WallScreenAuthenticator,
     WallGateway,
   ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WallCard, WallCardLevel } from '@app/contracts';
 import { WallDayWindow } from './wall-day-window';
+import { WallScope } from './wall-scope';
 
 /** What the wall shows about cards (alerts), read in one go. */
 export interface WallCardFigures {
@@ -18,8 +19,12 @@ export interface WallCardFigures {
  * it should then also publish `cardsChanged` on the WallChangeBus when cards are written.
  */
 export abstract class WallCardSource {
-  /** Null while the system keeps no cards: the screen then says "not measured" rather than 0. */
-  abstract read(window: WallDayWindow, recentLimit: number): Promise<WallCardFigures | null>;
+  /**
+   * Cards of the scope's departments only (`scope.departmentCodes` null = all): a district's screen
+   * must not count or list another district's cards. Null while the system keeps no cards: the
+   * screen then says "not measured" rather than 0.
+   */
+  abstract read(window: WallDayWindow, recentLimit: number, scope: WallScope): Promise<WallCardFigures | null>;
 }
 
 /** Until the alerts table exists there is nothing to read; showing zeros would be a false "all clear". */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WallDayWindow } from './wall-day-window';
+import { WallScope } from './wall-scope';
 
 export interface WallCatalogue {
   departments: { code: string; name: string; regionCode: string | null }[];
@@ -36,6 +37,13 @@ const PROMISED_CLOCK_OVERDUE = `EXISTS (SELECT 1 FROM jsonb_array_elements(cases
 
 const dayNumberOf = (column: string) => `floor((extract(epoch from ${column}) + $3) / 86400)::int`;
 
+/** SQL restricting `cases` to a scope's departments, as parameter `$n` (null = every department). */
+function scopeFilter(scope: WallScope, n: number): { sql: string; params: unknown[] } {
+  return scope.departmentCodes === null
+    ? { sql: '', params: [] }
+    : { sql: ` AND cases.department_code = ANY($${n})`, params: [[...scope.departmentCodes]] };
+}
+
 /** The case side of the wall: plain aggregates over the projected `cases` table and the catalogue. */
 @Injectable()
 export class WallCaseFiguresQuery {
@@ -51,30 +59,31 @@ export class WallCaseFiguresQuery {
     return { departments, regions };
   }
 
-  async byDepartment(window: WallDayWindow): Promise<Map<string, DepartmentCaseFigures>> {
+  async byDepartment(window: WallDayWindow, scope: WallScope): Promise<Map<string, DepartmentCaseFigures>> {
+    const inScope = scopeFilter(scope, 3);
     const [today, open, decided] = await Promise.all([
       this.dataSource.query<{ code: string; accepted: number; completed: number }[]>(
         `SELECT department_code AS code,
            count(*) FILTER (WHERE accepted_at >= $1 AND accepted_at < $2)::int AS accepted,
            count(*) FILTER (WHERE decided_at >= $1 AND decided_at < $2)::int AS completed
-         FROM cases WHERE (accepted_at >= $1 AND accepted_at < $2) OR (decided_at >= $1 AND decided_at < $2)
+         FROM cases WHERE ((accepted_at >= $1 AND accepted_at < $2) OR (decided_at >= $1 AND decided_at < $2))${inScope.sql}
          GROUP BY department_code`,
-        [window.todayStart, window.todayEnd],
+        [window.todayStart, window.todayEnd, ...inScope.params],
       ),
       this.dataSource.query<{ code: string; inProgress: number; overdue: number }[]>(
         `SELECT department_code AS code,
            count(*) FILTER (WHERE status = ANY($2))::int AS "inProgress",
            count(*) FILTER (WHERE ${PROMISED_CLOCK_OVERDUE})::int AS overdue
-         FROM cases WHERE is_open GROUP BY department_code`,
-        [window.now, IN_PROGRESS_STATUSES],
+         FROM cases WHERE is_open${inScope.sql} GROUP BY department_code`,
+        [window.now, IN_PROGRESS_STATUSES, ...inScope.params],
       ),
       this.dataSource.query<{ code: string; decided: number; onTime: number }[]>(
         `SELECT department_code AS code, count(*)::int AS decided,
            count(*) FILTER (WHERE c->>'state' = 'met')::int AS "onTime"
          FROM cases CROSS JOIN LATERAL jsonb_array_elements(cases.clocks) c
-         WHERE decided_at >= $1 AND decided_at < $2 AND c->>'kind' = 'DECISION_PROMISED'
+         WHERE decided_at >= $1 AND decided_at < $2 AND c->>'kind' = 'DECISION_PROMISED'${inScope.sql}
          GROUP BY department_code`,
-        [window.trendStart, window.todayEnd],
+        [window.trendStart, window.todayEnd, ...inScope.params],
       ),
     ]);
     const figures = new Map<string, DepartmentCaseFigures>();
@@ -93,25 +102,26 @@ export class WallCaseFiguresQuery {
   }
 
   /** Per local day of the window: accepted, decided, and promised deadlines that passed unmet. */
-  async trend(window: WallDayWindow): Promise<TrendRow[]> {
+  async trend(window: WallDayWindow, scope: WallScope): Promise<TrendRow[]> {
     const dueAt = `(c->>'dueAt')::timestamptz`;
+    const inScope = scopeFilter(scope, 5);
     return this.dataSource.query<TrendRow[]>(
       `SELECT day AS "dayNumber", sum(accepted)::int AS accepted, sum(completed)::int AS completed, sum(overdue)::int AS overdue
        FROM (
          SELECT ${dayNumberOf('accepted_at')} AS day, 1 AS accepted, 0 AS completed, 0 AS overdue
-           FROM cases WHERE accepted_at >= $1 AND accepted_at < $2
+           FROM cases WHERE accepted_at >= $1 AND accepted_at < $2${inScope.sql}
          UNION ALL
-         SELECT ${dayNumberOf('decided_at')}, 0, 1, 0 FROM cases WHERE decided_at >= $1 AND decided_at < $2
+         SELECT ${dayNumberOf('decided_at')}, 0, 1, 0 FROM cases WHERE decided_at >= $1 AND decided_at < $2${inScope.sql}
          UNION ALL
          SELECT ${dayNumberOf(dueAt)}, 0, 0, 1
            FROM cases CROSS JOIN LATERAL jsonb_array_elements(cases.clocks) c
            WHERE (cases.decided_at IS NULL OR cases.decided_at >= $1)
              AND c->>'kind' = 'DECISION_PROMISED' AND c->>'state' <> 'paused'
              AND ${dueAt} >= $1 AND ${dueAt} < LEAST($2, $4::timestamptz)
-             AND (c->>'stoppedAt' IS NULL OR (c->>'stoppedAt')::timestamptz > ${dueAt})
+             AND (c->>'stoppedAt' IS NULL OR (c->>'stoppedAt')::timestamptz > ${dueAt})${inScope.sql}
        ) AS counted
        GROUP BY day`,
-      [window.trendStart, window.todayEnd, window.utcOffsetMinutes * 60, window.now],
+      [window.trendStart, window.todayEnd, window.utcOffsetMinutes * 60, window.now, ...inScope.params],
     );
   }
 }

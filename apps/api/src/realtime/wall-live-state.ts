@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { WALL_PROTOCOL_VERSION, WallDelta, WallHeartbeat, WallSnapshot } from '@app/contracts';
 import { FlushThrottle } from './flush-throttle';
 import { diffWallState, toSnapshot } from './wall-delta';
+import { WallScope } from './wall-scope';
 import { WallSnapshotService } from './wall-snapshot.service';
 import { WallState } from './wall-state.assembler';
 
@@ -9,26 +10,28 @@ import { WallState } from './wall-state.assembler';
 export const MIN_UPDATE_INTERVAL_MS = 500;
 
 /**
- * This api node's copy of the wall and its sequence. Snapshots and deltas are built from it one at
- * a time, so a screen's snapshot and the deltas after it always chain. Held only while a screen is
- * connected to this node; an idle node reads nothing.
+ * This api node's copy of the wall for one scope, and its sequence. Snapshots and deltas are built
+ * from it one at a time, so a screen's snapshot and the deltas after it always chain. Exists only
+ * while a screen of that scope is connected to this node (WallLiveStates); an idle node reads nothing.
  */
-@Injectable()
-export class WallLiveState implements OnModuleDestroy {
+export class WallLiveState {
   private readonly logger = new Logger('WallLiveState');
   private state: WallState | null = null;
   private sequence = 0;
   private work: Promise<unknown> = Promise.resolve();
-  private readonly deltaListeners = new Set<(delta: WallDelta) => void>();
   private lastFailureLoggedAt = 0;
   private readonly throttle = new FlushThrottle(MIN_UPDATE_INTERVAL_MS, () => this.refresh(), (error) => this.failed(error));
 
-  constructor(private readonly snapshots: WallSnapshotService) {}
+  constructor(
+    readonly scope: WallScope,
+    private readonly snapshots: WallSnapshotService,
+    private readonly onDelta: (delta: WallDelta) => void,
+  ) {}
 
   /** Calls `send` with the current snapshot, reading the database first if this node holds none. */
   async withSnapshot(send: (snapshot: WallSnapshot) => void): Promise<void> {
     await this.serially(async () => {
-      this.state ??= await this.snapshots.read();
+      this.state ??= await this.snapshots.read(this.scope);
       send(toSnapshot(this.state, this.sequence, WALL_PROTOCOL_VERSION));
     });
   }
@@ -43,33 +46,22 @@ export class WallLiveState implements OnModuleDestroy {
     return { serverTime: now, sequence: this.sequence, dataAsOf: this.state?.serverTime ?? now };
   }
 
-  onDelta(listener: (delta: WallDelta) => void): () => void {
-    this.deltaListeners.add(listener);
-    return () => this.deltaListeners.delete(listener);
-  }
-
-  /** No screen is left on this node: forget the state, so the next one starts from a fresh read. */
-  release(): void {
-    void this.serially(async () => {
-      this.state = null;
-    });
-  }
-
-  async onModuleDestroy(): Promise<void> {
+  /** No screen of this scope is left on this node: stop reading, forget the state. */
+  async close(): Promise<void> {
     await this.throttle.stop();
-    this.deltaListeners.clear();
+    this.state = null;
   }
 
   private async refresh(): Promise<void> {
     await this.serially(async () => {
       if (!this.state) return;
-      const next = await this.snapshots.read();
+      const next = await this.snapshots.read(this.scope);
       const changes = diffWallState(this.state, next);
       this.state = next;
       if (!changes) return;
       this.sequence += 1;
       const delta: WallDelta = { sequence: this.sequence, serverTime: next.serverTime, ...changes };
-      for (const listener of this.deltaListeners) listener(delta);
+      this.onDelta(delta);
     });
   }
 

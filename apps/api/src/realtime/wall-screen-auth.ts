@@ -1,33 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { WallScope, WHOLE_CITY } from './wall-scope';
 
-/** Who is watching a wall socket. */
+/** Who is watching a wall socket, and which departments its screen shows. */
 export interface WallViewer {
-  kind: 'admin';
-  via: 'admin-token';
+  /** Stable, non-secret, for logs: 'admin-token', 'display:<id>'… */
+  id: string;
+  scope: WallScope;
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
 /** Checks the token a screen presents in the socket.io handshake (`auth: { token }`). */
 @Injectable()
 export class WallScreenAuthenticator {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  private readonly adminDigest: Buffer;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.adminDigest = digest(config.adminToken);
+  }
 
   /**
-   * THE switch for wall-screen credentials. Today: the admin token, as the HTTP AuthGuard admits it.
-   * When display tokens (POST /api/v1/displays) land, authenticate them here through the identity
-   * service, admit principals holding `wall.subscribe`, and return their scope so the gateway can
-   * put the socket in its region/department room. Department API keys are never admitted.
+   * THE switch for wall-screen credentials. Today: the admin token, as the HTTP AuthGuard admits it,
+   * for the whole city. When display tokens land, call the identity service's socket admission here
+   * (permission `wall.subscribe`) and return the principal's departments as the scope: the gateway
+   * then serves that screen figures of those departments only. Department API keys are never admitted.
    */
-  async authenticateWallScreen(token: unknown): Promise<WallViewer | null> {
-    if (typeof token !== 'string' || token === '') return null;
-    if (sameSecret(token, this.config.adminToken)) return { kind: 'admin', via: 'admin-token' };
+  async authenticateWallScreen(token: unknown, _address?: string): Promise<WallViewer | null> {
+    if (typeof token !== 'string' || token === '' || token.length > 4096) return null;
+    // Equal-length digests: the comparison takes the same time whatever the token's length.
+    if (timingSafeEqual(digest(token), this.adminDigest)) return { id: 'admin-token', scope: WHOLE_CITY };
     return null;
   }
 }

@@ -3,6 +3,7 @@ import { WALL_LIMITS } from '@app/contracts';
 import { WallCardSource } from './wall-card-source';
 import { TrendRow, WallCaseFiguresQuery } from './wall-case-figures.query';
 import { wallDayWindow } from './wall-day-window';
+import { WallScope, wallScopeKey } from './wall-scope';
 import { assembleWallState, WallState } from './wall-state.assembler';
 
 /**
@@ -14,30 +15,34 @@ export const TREND_MAX_AGE_MS = 30_000;
 /** Computes the whole wall from what the database holds now: cases, catalogue, and cards. */
 @Injectable()
 export class WallSnapshotService {
-  private trendCache: { firstDayNumber: number; readAt: number; rows: TrendRow[] } | null = null;
+  /** Per scope; bounded by the number of distinct scopes of connected screens. */
+  private readonly trendCache = new Map<string, { firstDayNumber: number; readAt: number; rows: TrendRow[] }>();
 
   constructor(
     private readonly cases: WallCaseFiguresQuery,
     private readonly cards: WallCardSource,
   ) {}
 
-  async read(now: Date = new Date()): Promise<WallState> {
+  async read(scope: WallScope, now: Date = new Date()): Promise<WallState> {
     const window = wallDayWindow(now);
     const [catalogue, departments, trend, cards] = await Promise.all([
       this.cases.catalogue(),
-      this.cases.byDepartment(window),
-      this.trendRows(window),
-      this.cards.read(window, WALL_LIMITS.recentCards),
+      this.cases.byDepartment(window, scope),
+      this.trendRows(window, scope),
+      this.cards.read(window, WALL_LIMITS.recentCards, scope),
     ]);
-    return assembleWallState({ window, catalogue, departments, trend, cards });
+    return assembleWallState({ window, scope, catalogue, departments, trend, cards });
   }
 
-  private async trendRows(window: ReturnType<typeof wallDayWindow>): Promise<TrendRow[]> {
-    const cached = this.trendCache;
+  private async trendRows(window: ReturnType<typeof wallDayWindow>, scope: WallScope): Promise<TrendRow[]> {
+    const key = wallScopeKey(scope);
+    const cached = this.trendCache.get(key);
     const nowMs = window.now.getTime();
     if (cached && cached.firstDayNumber === window.firstDayNumber && nowMs - cached.readAt < TREND_MAX_AGE_MS) return cached.rows;
-    const rows = await this.cases.trend(window);
-    this.trendCache = { firstDayNumber: window.firstDayNumber, readAt: nowMs, rows };
+    const rows = await this.cases.trend(window, scope);
+    // Entries of scopes no longer watched age out here rather than accumulate.
+    for (const [k, entry] of this.trendCache) if (nowMs - entry.readAt > 10 * TREND_MAX_AGE_MS) this.trendCache.delete(k);
+    this.trendCache.set(key, { firstDayNumber: window.firstDayNumber, readAt: nowMs, rows });
     return rows;
   }
 }

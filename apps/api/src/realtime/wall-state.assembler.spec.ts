@@ -2,6 +2,7 @@ import { WALL_LIMITS } from '@app/contracts';
 import { WallCardFigures } from './wall-card-source';
 import { DepartmentCaseFigures } from './wall-case-figures.query';
 import { wallDayWindow } from './wall-day-window';
+import { WallScope, WHOLE_CITY } from './wall-scope';
 import { assembleWallState, WallReadings } from './wall-state.assembler';
 
 const window = wallDayWindow(new Date('2026-11-30T04:00:00Z'), 3);
@@ -15,9 +16,10 @@ const figures = (overrides: Partial<DepartmentCaseFigures>): DepartmentCaseFigur
   ...overrides,
 });
 
-function readings(cards: WallCardFigures | null): WallReadings {
+function readings(cards: WallCardFigures | null, scope: WallScope = WHOLE_CITY): WallReadings {
   return {
     window,
+    scope,
     catalogue: {
       departments: [
         { code: 'A', name: '甲局', regionCode: 'R1' },
@@ -122,5 +124,27 @@ describe('assembleWallState', () => {
       { ruleCode: 'STATUTORY_OVERDUE', count: 1 },
     ]);
     expect(state.cards).toHaveLength(WALL_LIMITS.recentCards);
+  });
+
+  it('shows a scoped screen its own departments only: figures, districts, cards', () => {
+    const cards: WallCardFigures = {
+      openByDepartment: { A: { RED: 1 }, C: { YELLOW: 4 } },
+      raisedByRule: {},
+      recent: ['A', 'C'].map((departmentCode) => ({
+        id: departmentCode,
+        level: 'RED' as const,
+        departmentCode,
+        itemCode: null,
+        itemName: null,
+        ruleCode: 'FEED_SILENT',
+        raisedAt: '2026-11-30T03:00:00Z',
+        caseId: null,
+      })),
+    };
+    const state = assembleWallState(readings(cards, { departmentCodes: ['C'] }));
+    expect(state.panels.departments.map((d) => d.code)).toEqual(['C']);
+    expect(state.panels.kpis).toMatchObject({ acceptedToday: 1, inProgress: 1, openRed: 0, openYellow: 4, onTimeRate: 1 });
+    expect(state.panels.regions).toEqual([]);
+    expect(state.cards.map((c) => c.departmentCode)).toEqual(['C']);
   });
 });

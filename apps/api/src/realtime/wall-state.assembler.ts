@@ -13,10 +13,13 @@ import {
 import { WallCardFigures } from './wall-card-source';
 import { DepartmentCaseFigures, TrendRow, WallCatalogue } from './wall-case-figures.query';
 import { WallDayWindow } from './wall-day-window';
+import { inWallScope, WallScope } from './wall-scope';
 
 /** Everything read from the database for one state of the wall. */
 export interface WallReadings {
   window: WallDayWindow;
+  /** Only these departments count, whatever the other readings hold. */
+  scope: WallScope;
   catalogue: WallCatalogue;
   departments: Map<string, DepartmentCaseFigures>;
   trend: TrendRow[];
@@ -47,7 +50,8 @@ const countOpen = (open: Partial<Record<WallCardLevel, number>> | undefined): nu
 
 /** Pure: turns the readings into what the screen shows. Every figure has one definition, here or in SQL. */
 export function assembleWallState(readings: WallReadings): WallState {
-  const { window, catalogue, cards } = readings;
+  const { window, cards, scope } = readings;
+  const catalogue = { ...readings.catalogue, departments: readings.catalogue.departments.filter((d) => inWallScope(scope, d.code)) };
   const departments: WallDepartment[] = catalogue.departments.map((d) => {
     const figures = readings.departments.get(d.code) ?? NO_FIGURES;
     const open = cards?.openByDepartment[d.code];
@@ -70,7 +74,7 @@ export function assembleWallState(readings: WallReadings): WallState {
     for (const key of Object.keys(totals) as (keyof DepartmentCaseFigures)[]) totals[key] += figures[key];
   }
   const openByLevel = (level: WallCardLevel): number | null =>
-    cards ? Object.values(cards.openByDepartment).reduce((sum, open) => sum + (open[level] ?? 0), 0) : null;
+    cards ? catalogue.departments.reduce((sum, d) => sum + (cards.openByDepartment[d.code]?.[level] ?? 0), 0) : null;
   const kpis: WallKpis = {
     acceptedToday: totals.acceptedToday,
     completedToday: totals.completedToday,
@@ -92,7 +96,7 @@ export function assembleWallState(readings: WallReadings): WallState {
       ruleCounts: ruleCountsOf(cards),
       cardsMeasured: cards !== null,
     },
-    cards: (cards?.recent ?? []).slice(0, WALL_LIMITS.recentCards),
+    cards: (cards?.recent ?? []).filter((card) => inWallScope(scope, card.departmentCode)).slice(0, WALL_LIMITS.recentCards),
   };
 }
 

@@ -3,29 +3,37 @@ import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGatew
 import type { Namespace, Socket } from 'socket.io';
 import { WALL_LIMITS, WALL_NAMESPACE, WallClientToServerEvents, WallServerToClientEvents } from '@app/contracts';
 import { WallChangeBus } from './wall-change-bus';
-import { WallLiveState } from './wall-live-state';
+import { WallLiveStates } from './wall-live-states';
+import { wallScopeKey } from './wall-scope';
 import { WallScreenAuthenticator, WallViewer } from './wall-screen-auth';
 
-type WallNamespace = Namespace<WallClientToServerEvents, WallServerToClientEvents, Record<string, never>, { viewer: WallViewer }>;
-type WallSocket = Socket<WallClientToServerEvents, WallServerToClientEvents, Record<string, never>, { viewer: WallViewer }>;
+interface WallSocketData {
+  viewer: WallViewer;
+}
+type WallNamespace = Namespace<WallClientToServerEvents, WallServerToClientEvents, Record<string, never>, WallSocketData>;
+type WallSocket = Socket<WallClientToServerEvents, WallServerToClientEvents, Record<string, never>, WallSocketData>;
 
 /** A screen asking for snapshots faster than this is served at this pace. */
 const RESYNC_MIN_INTERVAL_MS = 1000;
 
+/** This node's room of the screens that share a scope. */
+const roomOf = (scopeKey: string) => `wall:${scopeKey}`;
+
 /**
  * socket.io namespace /wall: authenticates the handshake, sends a full snapshot on every
- * (re)connection and on request, then this node's coalesced deltas and heartbeats. Deltas go to
- * this node's sockets only (`local`): each node owns the sequence of the streams it serves.
+ * (re)connection and on request, then this node's coalesced deltas and heartbeats for the screen's
+ * scope. Deltas go to this node's sockets only (`local`): each node owns the sequence of the streams
+ * it serves (docs/adr/0004-wall-screen-live-state.md).
  */
 @WebSocketGateway({ namespace: WALL_NAMESPACE, serveClient: false })
 export class WallGateway implements OnGatewayInit<WallNamespace>, OnGatewayConnection<WallSocket>, OnGatewayDisconnect<WallSocket>, OnModuleDestroy {
   private readonly logger = new Logger('WallGateway');
   @WebSocketServer() private readonly namespace!: WallNamespace;
-  private readonly subscriptions: (() => void)[] = [];
+  private unsubscribe: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
-    private readonly live: WallLiveState,
+    private readonly states: WallLiveStates,
     private readonly bus: WallChangeBus,
     private readonly authenticator: WallScreenAuthenticator,
   ) {}
@@ -33,7 +41,7 @@ export class WallGateway implements OnGatewayInit<WallNamespace>, OnGatewayConne
   afterInit(namespace: WallNamespace): void {
     namespace.use((socket, next) => {
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-      this.authenticator.authenticateWallScreen(token).then(
+      this.authenticator.authenticateWallScreen(token, socket.handshake.address).then(
         (viewer) => {
           if (!viewer) return next(new Error('unauthorized'));
           socket.data.viewer = viewer;
@@ -42,13 +50,15 @@ export class WallGateway implements OnGatewayInit<WallNamespace>, OnGatewayConne
         (error: Error) => next(error),
       );
     });
-    this.subscriptions.push(
-      this.bus.subscribe(() => this.live.changed()),
-      this.live.onDelta((delta) => this.namespace.local.emit('delta', delta)),
-    );
+    this.unsubscribe = this.bus.subscribe(() => this.states.changed());
+    this.states.sendDeltasTo((scopeKey, delta) => this.namespace.local.to(roomOf(scopeKey)).emit('delta', delta));
   }
 
   async handleConnection(socket: WallSocket): Promise<void> {
+    const { scope } = socket.data.viewer;
+    // Joined before the snapshot is read, so no delta after it can miss this screen.
+    await socket.join(roomOf(wallScopeKey(scope)));
+    this.states.attach(scope);
     this.startTimers();
     let lastResyncAt = 0;
     socket.on('resync', () => {
@@ -59,22 +69,28 @@ export class WallGateway implements OnGatewayInit<WallNamespace>, OnGatewayConne
     await this.sendSnapshot(socket);
   }
 
-  handleDisconnect(): void {
-    if (this.namespace.sockets.size > 0) return;
-    this.stopTimers();
-    this.live.release();
+  handleDisconnect(socket: WallSocket): void {
+    const viewer = socket.data.viewer as WallViewer | undefined;
+    if (viewer) this.states.detach(viewer.scope);
+    if (this.states.size === 0) this.stopTimers();
   }
 
   onModuleDestroy(): void {
     this.stopTimers();
-    for (const unsubscribe of this.subscriptions.splice(0)) unsubscribe();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 
   private async sendSnapshot(socket: WallSocket): Promise<void> {
     try {
-      await this.live.withSnapshot((snapshot) => {
-        if (socket.connected) socket.emit('snapshot', snapshot);
-      });
+      const live = this.states.attach(socket.data.viewer.scope);
+      try {
+        await live.withSnapshot((snapshot) => {
+          if (socket.connected) socket.emit('snapshot', snapshot);
+        });
+      } finally {
+        this.states.detach(socket.data.viewer.scope);
+      }
     } catch (error) {
       // The screen stays "stale" and asks again (resync); nothing else to do here.
       this.logger.warn(`wall snapshot failed: ${(error as Error).message}`);
@@ -84,9 +100,11 @@ export class WallGateway implements OnGatewayInit<WallNamespace>, OnGatewayConne
   private startTimers(): void {
     if (this.timers.length > 0) return;
     this.timers = [
-      setInterval(() => this.namespace.local.emit('heartbeat', this.live.heartbeat()), WALL_LIMITS.heartbeatIntervalMs),
+      setInterval(() => {
+        this.states.each((scopeKey, live) => this.namespace.local.to(roomOf(scopeKey)).emit('heartbeat', live.heartbeat()));
+      }, WALL_LIMITS.heartbeatIntervalMs),
       // Re-read without a notice too: overdue grows with time alone, days roll over, notices can be lost.
-      setInterval(() => this.live.changed(), WALL_LIMITS.refreshIntervalMs),
+      setInterval(() => this.states.changed(), WALL_LIMITS.refreshIntervalMs),
     ];
   }
 
