@@ -4,6 +4,7 @@ import { caseStory, MINI_CATALOGUE } from './fixtures/mini-catalogue';
 import { setUpCatalogue } from './support/catalogue-setup';
 import { TEST_REDIS_URL } from './support/test-database';
 import { startTestApp, TestApp } from './support/test-app';
+import { ensureWallBuilt } from './support/wall-build';
 import { waitFor } from './support/wait-for';
 import { WallSocketProbe } from './support/wall-socket';
 
@@ -35,13 +36,33 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
     await t?.close();
   });
 
+  it('serves the built page at /wall/ (keeping the token in the redirect) and nothing outside its folder', async () => {
+    ensureWallBuilt();
+    const entry = await fetch(`${t.baseUrl}/wall?token=abc`, { redirect: 'manual' });
+    expect(entry.status).toBe(302);
+    expect(entry.headers.get('location')).toBe('/wall/?token=abc');
+    const page = await fetch(`${t.baseUrl}/wall/?token=abc`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${t.baseUrl}/wall/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    for (const sneaky of ['%2e%2e/%2e%2e/package.json', '..%2f..%2fpackage.json', '%2e%2e%2f%2e%2e%2f.env.example']) {
+      const response = await fetch(`${t.baseUrl}/wall/${sneaky}`);
+      expect([403, 404]).toContain(response.status);
+    }
+  });
+
   it('refuses a connection without a token, with a wrong token, and with a department key', async () => {
     expect(await probe(null).outcome()).toBe('unauthorized');
     expect(await probe('not-the-admin-token').outcome()).toBe('unauthorized');
     expect(await probe(keys.SCJG).outcome()).toBe('unauthorized');
   });
 
-  it('sends a full snapshot on connect: catalogue, figures, 30-day trend, cards not measured yet', async () => {
+  it('sends a full snapshot on connect: catalogue, figures, 30-day trend, cards (none open yet)', async () => {
     const screen = probe(t.config.adminToken);
     expect(await screen.outcome()).toBeNull();
     const snapshot = await screen.nthSnapshot(1);
@@ -53,9 +74,9 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
     ]);
     expect(snapshot.trend).toHaveLength(WALL_LIMITS.trendDays);
     expect(snapshot.trend[WALL_LIMITS.trendDays - 1].day).toBe(snapshot.day);
-    expect(snapshot.cardsMeasured).toBe(false);
+    expect(snapshot.cardsMeasured).toBe(true);
     expect(snapshot.kpis).toEqual({
-      acceptedToday: 0, completedToday: 0, inProgress: 0, overdue: 0, openYellow: null, openRed: null, onTimeRate: null,
+      acceptedToday: 0, completedToday: 0, inProgress: 0, overdue: 0, openYellow: 0, openRed: 0, onTimeRate: null,
     });
     expect(snapshot.cards).toEqual([]);
     screen.close();

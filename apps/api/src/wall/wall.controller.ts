@@ -30,11 +30,17 @@ export class WallController {
 
   @Get('*')
   file(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    const relative = decodeURIComponent(request.url.split('?')[0].replace(/^\/wall\/?/, ''));
+    let relative: string;
+    try {
+      relative = decodeURIComponent(request.url.split('?')[0].replace(/^\/wall\/?/, ''));
+    } catch {
+      void reply.code(404).send();
+      return;
+    }
     if (relative === '' || relative === 'index.html') {
       if (!isWallBuilt(this.distDir)) return this.entry(request, reply);
       // The page names its hashed assets: it must never be cached, or a screen keeps an old build.
-      void reply.header('Cache-Control', 'no-cache').sendFile('index.html', this.distDir);
+      void reply.header('Cache-Control', 'no-cache').sendFile('index.html', this.distDir, { cacheControl: false });
       return;
     }
     // Hashed file names change with their content, so assets can be cached for good.
