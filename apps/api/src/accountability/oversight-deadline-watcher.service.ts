@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OverdueItem, OversightCards } from './oversight-cards';
+
+/** Limits are days long: a minute's delay in noticing one is immaterial. */
+const INTERVAL_MS = 60_000;
+const CHUNK = 200;
+
+interface Sweep {
+  /** Claims due rows (marks them flagged) and returns them, in the caller's transaction. */
+  claim(manager: EntityManager, now: Date): Promise<OverdueItem[]>;
+  /** Stores the card raised for each claimed row. */
+  link(manager: EntityManager, cardIds: Map<string, string>): Promise<void>;
+}
+
+/**
+ * Flags supervision orders and complaints whose limit has passed, once each: a row is claimed with
+ * `FOR UPDATE SKIP LOCKED` and marked in the same transaction that raises its card, so several
+ * workers never flag one twice and a crash flags nothing half-way. Cost grows with the rows due.
+ */
+@Injectable()
+export class OversightDeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OversightDeadlineWatcher');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly sweeps: Record<string, Sweep>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cards: OversightCards,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.sweeps = { orders: ORDERS, complaintAcceptance: COMPLAINT_ACCEPTANCE, complaintHandling: COMPLAINT_HANDLING };
+  }
+
+  onApplicationBootstrap(): void {
+    // Off with the deadline scheduler: tests drive both with an injected clock.
+    if (this.config.role === 'api' || this.config.schedulerIntervalMs === 0) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.tick(new Date())
+        .catch((error: Error) => this.logger.warn(`oversight check failed, will retry: ${error.message}`))
+        .finally(() => (this.running = null));
+    }, INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass at `now`: how many orders and complaints it flagged. */
+  async tick(now: Date): Promise<Record<string, number>> {
+    const flagged: Record<string, number> = {};
+    for (const [name, sweep] of Object.entries(this.sweeps)) {
+      flagged[name] = 0;
+      for (;;) {
+        const n = await this.dataSource.transaction(async (manager) => {
+          const items = await sweep.claim(manager, now);
+          if (items.length > 0) await sweep.link(manager, await this.cards.raise(manager, items, now));
+          return items.length;
+        });
+        flagged[name] += n;
+        if (n < CHUNK) break;
+      }
+    }
+    return flagged;
+  }
+}
+
+const ORDERS: Sweep = {
+  async claim(manager, now) {
+    const rows = await manager.query<{ id: string; department_code: string; subject: string; due_at: Date }[]>(
+      `WITH due AS (SELECT id FROM supervision_orders WHERE state = 'ISSUED' AND overdue_flagged_at IS NULL AND due_at <= $1
+                     ORDER BY due_at LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED),
+            flagged AS (UPDATE supervision_orders o SET overdue_flagged_at = $1 FROM due WHERE o.id = due.id
+                         RETURNING o.id, o.department_code, o.subject, o.due_at)
+       SELECT * FROM flagged`,
+      [now],
+    );
+    return rows.map((r) => ({
+      rule: 'SUPERVISION_ORDER_OVERDUE',
+      departmentCode: r.department_code,
+      key: `order:${r.id}`,
+      dueAt: r.due_at,
+      facts: { supervisionOrderId: r.id, subject: r.subject, dueAt: r.due_at.toISOString() },
+      summary: { zh: `督办事项逾期未复：${r.subject}`, en: `Supervision order not answered by its deadline: ${r.subject}` },
+    }));
+  },
+  async link(manager, cardIds) {
+    for (const [key, alertId] of cardIds) {
+      if (key.startsWith('order:')) await manager.query('UPDATE supervision_orders SET overdue_alert_id = $2 WHERE id = $1', [key.slice(6), alertId]);
+    }
+  },
+};
+
+function complaintSweep(state: 'RECEIVED' | 'ACCEPTED', due: 'acceptance_due_at' | 'handling_due_at', flag: 'acceptance_overdue_at' | 'handling_overdue_at', rule: OverdueItem['rule'], words: { zh: string; en: string }): Sweep {
+  return {
+    async claim(manager, now) {
+      const rows = await manager.query<{ id: string; department_code: string; subject: string; due_at: Date }[]>(
+        `WITH due AS (SELECT id FROM complaints WHERE state = '${state}' AND ${flag} IS NULL AND ${due} <= $1
+                       ORDER BY ${due} LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED),
+              flagged AS (UPDATE complaints c SET ${flag} = $1 FROM due WHERE c.id = due.id
+                           RETURNING c.id, c.department_code, c.subject, c.${due} AS due_at)
+         SELECT * FROM flagged`,
+        [now],
+      );
+      return rows.map((r) => ({
+        rule,
+        departmentCode: r.department_code,
+        key: `complaint:${r.id}`,
+        dueAt: r.due_at,
+        facts: { complaintId: r.id, subject: r.subject, dueAt: r.due_at.toISOString() },
+        summary: { zh: `${words.zh}：${r.subject}`, en: `${words.en}: ${r.subject}` },
+      }));
+    },
+    async link() {
+      // The card names the complaint (its key and facts); the complaint keeps when it was flagged.
+    },
+  };
+}
+
+const COMPLAINT_ACCEPTANCE = complaintSweep('RECEIVED', 'acceptance_due_at', 'acceptance_overdue_at', 'COMPLAINT_ACCEPTANCE_OVERDUE', { zh: '投诉超过受理期限未受理', en: 'Complaint not accepted or refused in time' });
+const COMPLAINT_HANDLING = complaintSweep('ACCEPTED', 'handling_due_at', 'handling_overdue_at', 'COMPLAINT_HANDLING_OVERDUE', { zh: '投诉超过办理期限未答复', en: 'Complaint not answered in time' });
