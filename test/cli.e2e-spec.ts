@@ -28,8 +28,23 @@ describe('CLI against a running centre', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lm-cli-'));
     const file = path.join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ regions: {}, departments: { X: {} }, officers: {}, items: {} }));
-    await expect(cli('catalogue:load', file)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('departments.X.name: is required') });
+    const failure = (await cli('catalogue:load', file).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    ))!;
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain('departments.X.name: is required');
     expect((await t.admin.get('/api/v1/departments/X')).status).toBe(404);
+  });
+
+  it('simulate drives department traffic through the public API, with history and a live phase', async () => {
+    const { stdout } = await cli('simulate', '--rate', '40', '--departments', '3', '--days', '2', '--cases-per-day', '5', '--duration', '2', '--seed', '7');
+    expect(stdout).toMatch(/\[history\] sent \d+ events/);
+    expect(stdout).toMatch(/\[done\] sent (\d+) events .*accepted (\d+)/);
+    const accepted = Number(/\[done\].*accepted (\d+)/.exec(stdout)![1]);
+    expect(accepted).toBeGreaterThan(0);
+    const cases = await t.admin.get<{ total: number }>('/api/v1/cases?pageSize=1');
+    expect(cases.body.total).toBeGreaterThan(0);
   });
 
   it('calendar:load loads a year', async () => {

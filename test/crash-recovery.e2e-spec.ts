@@ -15,6 +15,7 @@ describe('kill -9 during a load, then restart', () => {
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
       ADMIN_TOKEN: `crash-${randomBytes(12).toString('hex')}`,
+      JWT_SECRET: randomBytes(24).toString('hex'),
       QUEUE_PREFIX: `lmcrash-${randomBytes(4).toString('hex')}`,
       RECOVERY_INTERVAL_MS: '500',
     };

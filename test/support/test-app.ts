@@ -21,14 +21,18 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { routeDatabaseUrl?: (realUrl: string) => string; keepDatabase?: boolean } = {},
+  options: { routeDatabaseUrl?: (realUrl: string) => string; keepDatabase?: boolean; databaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // A test may start a second application on the database of a first one (a restart).
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const adminToken = `test-admin-${randomBytes(12).toString('hex')}`;
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
     ADMIN_TOKEN: adminToken,
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    // The lowest cost the configuration accepts: tests create and sign in many users.
+    PASSWORD_HASH_ROUNDS: '10',
     QUEUE_PREFIX: `lmtest-${randomBytes(4).toString('hex')}`,
     PORT: '0',
     HOST: '127.0.0.1',

@@ -7,6 +7,8 @@ import { INGEST_LIMITS } from '@app/contracts';
 import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
+import { registerAbuseLimits } from './security/abuse-limits';
+import { clientErrorHandler } from './security/client-error';
 import { registerWallStatic } from './wall/wall-static';
 
 export interface CreateAppOptions {
@@ -22,7 +24,10 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     // Slightly above the event limit so the envelope of a maximal batch fits; larger gets 413.
     bodyLimit: INGEST_LIMITS.maxBodyBytes,
-    trustProxy: true,
+    // Only the proxies named in TRUST_PROXY may set the client address (rate limits, audit).
+    trustProxy: config.trustProxy,
+    // Requests refused by the HTTP parser (e.g. a URL over 16 KB) answer in the API's error shape too.
+    clientErrorHandler,
   });
   const logger = new ConsoleLogger({
     json: config.logFormat === 'json',
@@ -43,6 +48,7 @@ export async function createApp(
       },
     },
   });
+  await registerAbuseLimits(app, config);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -2,12 +2,15 @@ import { DynamicModule, Injectable, Logger, Module, OnApplicationShutdown } from
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { ACCOUNTABILITY_CONTROLLERS, ACCOUNTABILITY_PROVIDERS } from './accountability/accountability.providers';
+import { ALERT_CONTROLLERS, ALERT_PROVIDERS } from './alerts/alerts.providers';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarService } from './calendar/calendar.service';
 import { ClockRecomputeService } from './calendar/clock-recompute.service';
 import { CaseClocksService } from './cases/case-clocks.service';
 import { DepartmentKeyService } from './auth/department-key.service';
+import { IDENTITY_CONTROLLERS, IDENTITY_PROVIDERS } from './auth/identity.providers';
 import { CaseProjectionService } from './cases/case-projection.service';
 import { CaseQueryService } from './cases/case-query.service';
 import { CaseStateRepository } from './cases/case-state.repository';
@@ -27,8 +30,10 @@ import { BullMqJobQueue } from './jobs/bullmq-job-queue';
 import { InProcessJobQueue } from './jobs/in-process-job-queue';
 import { JobHandlersService } from './jobs/job-handlers.service';
 import { JobQueue } from './jobs/job-queue';
+import { NOTIFICATION_CONTROLLERS, notificationProviders } from './notifications/notifications.providers';
 import { openDatabase } from './persistence/database.provider';
 import { realtimeProviders } from './realtime/realtime.providers';
+import { REPORT_CONTROLLERS, REPORT_PROVIDERS } from './reports/reports.providers';
 
 /** Closes outside connections in order: stop taking jobs (running ones finish), then the database. */
 @Injectable()
@@ -60,7 +65,7 @@ export class AppModule {
       controllers:
         config.role === 'worker'
           ? [HealthController]
-          : [HealthController, IngestController, CatalogueController, CasesController, CalendarController, WallController],
+          : [HealthController, IngestController, CatalogueController, CasesController, CalendarController, WallController, ...IDENTITY_CONTROLLERS, ...ALERT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...REPORT_CONTROLLERS, ...ACCOUNTABILITY_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useFactory: () => openDatabase(runtime.databaseUrl, config.databasePoolSize) },
@@ -76,6 +81,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         ResourceLifecycle,
         DepartmentKeyService,
+        ...IDENTITY_PROVIDERS,
         EventStoreRepository,
         IngestService,
         CatalogueReader,
@@ -89,6 +95,10 @@ export class AppModule {
         JobHandlersService,
         BatchRecoveryService,
         ...realtimeProviders(config),
+        ...ALERT_PROVIDERS,
+        ...notificationProviders(config),
+        ...REPORT_PROVIDERS,
+        ...ACCOUNTABILITY_PROVIDERS,
       ],
     };
   }

@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { calendarLoadCommand } from './cli/calendar-load.command';
+import { auditVerifyCommand } from './cli/audit-verify.command';
 import { catalogueLoadCommand } from './cli/catalogue-load.command';
 import { UsageError } from './cli/cli-options';
 import { simulateCommand } from './cli/simulate.command';
+import { rollupsRebuildCommand } from './reports/rollups/rollups-rebuild.command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  'audit:verify': auditVerifyCommand,
   'calendar:load': calendarLoadCommand,
   'catalogue:load': catalogueLoadCommand,
+  'reports:rebuild-rollups': rollupsRebuildCommand,
   simulate: simulateCommand,
 };
 

@@ -6,5 +6,5 @@ export * from './catalogue/catalogue-types';
 export * from './catalogue/catalogue.schema';
 export * from './cases/case-types';
 export * from './catalogue/parents-first';
-export * from './alerts/alert-types';
 export * from './realtime/wall';
+export * from './alerts/alert-types';

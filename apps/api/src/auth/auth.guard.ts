@@ -1,47 +1,63 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { timingSafeEqual } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ALLOWED_PRINCIPALS, PUBLIC_ROUTE } from './auth.decorators';
-import { DepartmentKeyService } from './department-key.service';
-import { Principal, PrincipalKind } from './principal';
+import { ALLOWED_PRINCIPALS, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
+import { AuthenticationService } from './authentication.service';
+import { PrincipalKind } from './principal';
+import { ScopeService } from './scope.service';
 
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+interface GuardedRequest extends AuthenticatedRequest {
+  method: string;
+  url: string;
+  ip: string;
+  headers: Record<string, string | string[] | undefined>;
+  routeOptions?: { url?: string };
 }
 
 /**
- * Global guard: every route is authenticated unless marked @Public, and admits only the
- * principal kinds it declares with @Allow. A route that declares nothing admits nobody.
+ * Global guard: every route is authenticated unless marked @Public, and admits only the principal
+ * kinds its permission names (access-policy.ts). A route that declares nothing admits nobody.
+ * It also resolves the caller's department scope, which the route applies where it reads data.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: DepartmentKeyService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthenticationService,
+    private readonly scopes: ScopeService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const principal = await this.authenticate(request.headers.authorization);
-    if (!principal) throw new UnauthorizedException('missing or unknown credentials');
-    const allowed = this.reflector.getAllAndOverride<PrincipalKind[]>(ALLOWED_PRINCIPALS, targets) ?? [];
-    if (!allowed.includes(principal.kind)) throw new ForbiddenException('not allowed for these credentials');
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const token = AuthenticationService.bearerToken(request.headers.authorization);
+    if (!token) throw unauthorized('send Authorization: Bearer <token>');
+    const principal = await this.auth.authenticate(token, {
+      channel: `${request.method} ${request.routeOptions?.url ?? request.url.split('?')[0]}`,
+      ip: request.ip,
+      url: request.url,
+    });
+    if (!principal) throw unauthorized('unknown, expired or revoked token');
+    const allowed = this.reflector.getAllAndOverride<readonly PrincipalKind[]>(ALLOWED_PRINCIPALS, targets) ?? [];
+    if (!allowed.includes(principal.kind)) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'not allowed for these credentials',
+        errors: [{ path: 'authorization', message: `a ${principal.kind} may not do this` }],
+      });
+    }
     request.principal = principal;
+    request.scope = await this.scopes.resolve(principal);
     return true;
   }
+}
 
-  private async authenticate(header: string | undefined): Promise<Principal | null> {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!match) return null;
-    const token = match[1];
-    if (sameSecret(token, this.config.adminToken)) return { kind: 'admin', via: 'admin-token' };
-    const key = await this.keys.verify(token, Date.now());
-    return key ? { kind: 'department', departmentCode: key.departmentCode, keyId: key.keyId } : null;
-  }
+function unauthorized(reason: string): UnauthorizedException {
+  return new UnauthorizedException({
+    statusCode: 401,
+    error: 'Unauthorized',
+    message: 'missing or unknown credentials',
+    errors: [{ path: 'authorization', message: reason }],
+  });
 }

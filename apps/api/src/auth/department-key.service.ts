@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
+import { AuditActor, AuditService } from '../audit/audit.service';
 import { DepartmentKeyEntity } from '../persistence/entities';
 
 export const DEPARTMENT_KEY_PREFIX = 'lmk_';
@@ -22,17 +23,20 @@ export interface IssuedKey {
 export class DepartmentKeyService {
   private readonly cache = new Map<string, { departmentCode: string; keyId: string; until: number }>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  async issue(departmentCode: string, label: string | null): Promise<IssuedKey> {
+  /** Issues a key; the key is returned once, and only its hash is stored. Audited. */
+  async issue(departmentCode: string, label: string | null, actor: AuditActor): Promise<IssuedKey> {
     const id = randomBytes(8).toString('hex');
     const key = `${DEPARTMENT_KEY_PREFIX}${id}_${randomBytes(32).toString('base64url')}`;
-    const row = await this.dataSource.getRepository(DepartmentKeyEntity).save({
-      id,
-      departmentCode,
-      keyHash: hashKey(key),
-      label,
-      revokedAt: null,
+    const row = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(DepartmentKeyEntity, { id, departmentCode, keyHash: hashKey(key), label, revokedAt: null });
+      const after = { id, departmentCode, label, createdAt: saved.createdAt, revokedAt: null };
+      await this.audit.record({ actor, action: 'department_key.issue', target: `department:${departmentCode}/key:${id}`, after }, manager);
+      return saved;
     });
     return { id, departmentCode, key, createdAt: row.createdAt };
   }
@@ -45,12 +49,22 @@ export class DepartmentKeyService {
     return rows.map(({ keyHash: _hash, ...rest }) => rest);
   }
 
-  async revoke(departmentCode: string, id: string): Promise<boolean> {
-    const result = await this.dataSource
-      .getRepository(DepartmentKeyEntity)
-      .update({ id, departmentCode, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Revokes an active key (false when there is none). Audited. */
+  async revoke(departmentCode: string, id: string, actor: AuditActor): Promise<boolean> {
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOne(DepartmentKeyEntity, { where: { id, departmentCode, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!before) return false;
+      const revokedAt = new Date();
+      await manager.update(DepartmentKeyEntity, { id }, { revokedAt });
+      const { keyHash: _hash, ...shown } = before;
+      await this.audit.record(
+        { actor, action: 'department_key.revoke', target: `department:${departmentCode}/key:${id}`, before: shown, after: { ...shown, revokedAt } },
+        manager,
+      );
+      return true;
+    });
     this.cache.clear();
-    return (result.affected ?? 0) > 0;
+    return revoked;
   }
 
   /** The department a presented key belongs to, or null for an unknown or revoked key. */

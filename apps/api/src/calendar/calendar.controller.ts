@@ -2,8 +2,9 @@ import { Body, Controller, Get, NotFoundException, Param, Put } from '@nestjs/co
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, HolidayYearFile, holidayYearFileProblems } from '@app/domain';
-import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
-import { Principal } from '../auth/principal';
+import { CurrentPrincipal, Permission } from '../auth/auth.decorators';
+import { Principal, principalId } from '../auth/principal';
+import { AuditService } from '../audit/audit.service';
 import { InvalidInputException } from '../common/invalid-input.exception';
 import { assertValid } from '../common/schema-validator';
 import { CalendarService } from './calendar.service';
@@ -40,25 +41,25 @@ function parseYear(raw: string): number {
   return Number(raw);
 }
 
-const principalName = (p: Principal): string => (p.kind === 'department' ? `department:${p.departmentCode}` : p.kind);
-
 @ApiTags('calendar')
 @ApiBearerAuth()
-@Allow('admin')
 @Controller('api/v1/calendars')
 export class CalendarController {
   constructor(
     private readonly calendars: CalendarService,
     private readonly recompute: ClockRecomputeService,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
+  @Permission('calendar.read')
   list() {
     return { years: this.calendars.knownYears().map((y) => this.calendars.status(y)), warnings: this.calendars.warnings(new Date()) };
   }
 
   @Get(':year')
+  @Permission('calendar.read')
   get(@Param('year') rawYear: string) {
     const year = parseYear(rawYear);
     const file = this.calendars.yearFile(year);
@@ -68,6 +69,7 @@ export class CalendarController {
 
   /** Loads (or corrects) a year without a redeploy; every open clock it can move is recomputed. */
   @Put(':year')
+  @Permission('calendar.write')
   @ApiBody({ schema: holidayYearFileSchema })
   async put(@Param('year') rawYear: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const year = parseYear(rawYear);
@@ -78,7 +80,11 @@ export class CalendarController {
       throw new InvalidInputException(problems.map((p) => ({ path: /^\S+/.exec(p)?.[0] ?? '(body)', message: p })));
     }
     const normalised: HolidayYearFile = { year, papers: file.papers, days: file.days.map(({ name, date, isOffDay }) => ({ name, date, isOffDay })) };
-    await this.dataSource.transaction((manager) => this.calendars.store(manager, normalised, principalName(principal), new Date()));
+    const before = this.calendars.yearFile(year) ?? null;
+    await this.dataSource.transaction(async (manager) => {
+      await this.calendars.store(manager, normalised, principalId(principal), new Date());
+      await this.audit.record({ actor: principal, action: 'calendar.load', target: `calendar:${year}`, before, after: normalised }, manager);
+    });
     await this.calendars.refresh();
     await this.recompute.start(year);
     return { ...this.calendars.status(year), recompute: 'queued' };

@@ -42,7 +42,7 @@ export class ClockRecomputeService {
       [`${year - 1}-12-01`, `${year + 1}-01-01T00:00:00+08:00`, after?.departmentCode ?? '', after?.caseId ?? ''],
     );
     const keys: CaseKey[] = rows.map((r) => ({ departmentCode: r.department_code, caseId: r.case_id }));
-    if (keys.length > 0) await this.projection.projectCases(keys, now);
+    if (keys.length > 0) await this.dataSource.transaction((manager) => this.projection.projectCases(keys, now, manager));
     if (keys.length === CHUNK) {
       await this.jobs.enqueue(JobName.RecomputeClocks, { year, after: keys[keys.length - 1] });
     } else {

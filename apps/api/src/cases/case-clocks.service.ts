@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ItemInput, StoredCaseEvent } from '@app/contracts';
-import { CaseClocks, computeCaseClocks, orderCaseEvents } from '@app/domain';
+import { CaseClocks, ClockSettings, computeCaseClocks, orderCaseEvents } from '@app/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { CLOCK_SETTINGS, COUNTING_POLICY, STORED_CLOCK_SETTINGS } from '../calendar/clock-policy';
 import { StoredClock, toStoredClock } from '../calendar/stored-clock';
@@ -19,21 +19,29 @@ export class CaseClocksService {
   constructor(private readonly calendars: CalendarService) {}
 
   /** The numbers kept on the case row (fast: no day-by-day explanation). */
-  forStorage(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date): ClockColumns {
-    const result = this.compute(history, item, now, STORED_CLOCK_SETTINGS);
-    const latestDueOn = result.clocks.reduce<string | null>((max, c) => (max === null || c.dueOn > max ? c.dueOn : max), null);
+  forStorage(
+    history: readonly StoredCaseEvent[],
+    item: ItemInput | undefined,
+    now: Date,
+    ruleAligned: Partial<ClockSettings> = {},
+  ): { computed: CaseClocks; columns: ClockColumns } {
+    const computed = this.compute(history, item, now, { ...STORED_CLOCK_SETTINGS, ...ruleAligned });
+    const latestDueOn = computed.clocks.reduce<string | null>((max, c) => (max === null || c.dueOn > max ? c.dueOn : max), null);
     return {
-      clocks: result.clocks.map(toStoredClock),
-      nextCheckAt: result.nextCheckAt,
-      provisional: result.provisional,
-      latestDueOn,
-      deemedAcceptedOn: result.deemedAcceptedOn ?? null,
+      computed,
+      columns: {
+        clocks: computed.clocks.map(toStoredClock),
+        nextCheckAt: computed.nextCheckAt,
+        provisional: computed.provisional,
+        latestDueOn,
+        deemedAcceptedOn: computed.deemedAcceptedOn ?? null,
+      },
     };
   }
 
   /** Everything, with the explanation of each clock, for a person reading one case. */
-  explained(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date): CaseClocks {
-    return this.compute(history, item, now, CLOCK_SETTINGS);
+  explained(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date, ruleAligned: Partial<ClockSettings> = {}): CaseClocks {
+    return this.compute(history, item, now, { ...CLOCK_SETTINGS, ...ruleAligned });
   }
 
   private compute(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date, settings: object): CaseClocks {

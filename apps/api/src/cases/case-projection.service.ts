@@ -1,49 +1,81 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { projectCase } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { ItemInput, StoredCaseEvent } from '@app/contracts';
+import { clockSettingsFor, projectCase } from '@app/domain';
+import { CaseEvaluationService, EvaluatedCase } from '../alerts/case-evaluation.service';
 import { CatalogueReader } from '../catalogue/catalogue.reader';
 import { CaseKey, caseKeyString, EventStoreRepository } from '../ingest/event-store.repository';
+import { ReportRollupMaintainer } from '../reports/rollups/report-rollup-maintainer.service';
 import { CaseClocksService } from './case-clocks.service';
 import { CaseStateRepository, ProjectedCase } from './case-state.repository';
 
 /**
- * Worker side of ingest: re-derives every case a batch touched — state and clocks — from its full
- * ordered history. Safe to repeat (at-least-once jobs): the same history always gives the same state.
+ * Re-derives cases from their full ordered history — state, clocks, and the cards their rules call
+ * for — in one transaction. Safe to repeat (at-least-once jobs, scheduler ticks): the same history
+ * at the same instant always gives the same state and the same cards.
  */
 @Injectable()
 export class CaseProjectionService {
   private readonly logger = new Logger('CaseProjectionService');
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly events: EventStoreRepository,
     private readonly cases: CaseStateRepository,
     private readonly catalogue: CatalogueReader,
     private readonly clocks: CaseClocksService,
+    private readonly evaluation: CaseEvaluationService,
+    private readonly rollups: ReportRollupMaintainer,
   ) {}
 
   async projectBatch(batchId: string, now: Date): Promise<number> {
-    const projected = await this.projectCases(await this.events.casesOfBatch(batchId), now);
-    await this.events.markBatchProjected(batchId);
-    return projected;
+    return this.dataSource.transaction(async (manager) => {
+      const projected = await this.projectCases(await this.events.casesOfBatch(batchId, manager), now, manager);
+      await this.events.markBatchProjected(batchId, manager);
+      return projected;
+    });
   }
 
-  /** Projects the given cases from their histories (also used to recompute after a calendar load). */
-  async projectCases(keys: CaseKey[], now: Date): Promise<number> {
-    const histories = await this.events.historiesOf(keys);
+  /** Projects the given cases inside the caller's transaction (batch job, recompute, scheduler tick). */
+  async projectCases(keys: CaseKey[], now: Date, manager: EntityManager): Promise<number> {
+    const histories = await this.events.historiesOf(keys, manager);
     const itemCodes = new Set<string>();
     for (const history of histories.values()) for (const e of history) itemCodes.add(e.itemCode);
-    const items = await this.catalogue.itemsByCode([...itemCodes]);
+    const items = await this.catalogue.itemsByCode([...itemCodes], manager);
+    const context = await this.evaluation.prepare(manager, [...new Set(keys.map((k) => k.departmentCode))], now);
 
-    const projected: ProjectedCase[] = [];
+    const projected: (ProjectedCase & EvaluatedCase & { history: StoredCaseEvent[]; item: ItemInput | undefined })[] = [];
     for (const key of keys) {
       const history = histories.get(caseKeyString(key.departmentCode, key.caseId));
       if (!history || history.length === 0) continue;
       const snapshot = projectCase(history);
       const item = items.get(snapshot.itemCode);
-      projected.push({ snapshot, unknownItem: !item, clocks: this.clocks.forStorage(history, item, now) });
+      const settings = this.evaluation.settingsFor(context, item, snapshot.itemCode);
+      const clocks = this.clocks.forStorage(history, item, now, clockSettingsFor(settings));
+      const evaluation = this.evaluation.evaluate(context, snapshot, history, item, clocks.computed, now);
+      const nextCheckAt = nextCheck(clocks.columns.nextCheckAt, evaluation.nextEvaluationAt, now);
+      projected.push({ snapshot, unknownItem: !item, clocks: { ...clocks.columns, nextCheckAt }, evaluation, history, item });
     }
-    await this.cases.upsert(projected, now);
+    const written = await this.cases.upsert(manager, projected, now);
+    // Cards follow only projections that were written: a stale view of a case must not move its cards.
+    const current = projected.filter((p) => written.has(caseKeyString(p.snapshot.departmentCode, p.snapshot.caseId)));
+    await this.evaluation.reconcile(manager, context, current, now);
+    // The report rollup moves with what was written; last, so its shared (department, day) rows are
+    // held only until the commit.
+    await this.rollups.apply(
+      manager,
+      current.map((p) => ({ departmentCode: p.snapshot.departmentCode, caseId: p.snapshot.caseId, clocks: p.clocks.clocks, item: p.item, history: p.history })),
+      now,
+    );
     const unknown = projected.filter((p) => p.unknownItem).length;
     if (unknown > 0) this.logger.warn(`${unknown} case(s) with an item not in the catalogue were kept and marked`);
     return projected.length;
   }
+}
+
+/** The earliest threshold still ahead; never one already past, which would make the scheduler spin. */
+function nextCheck(a: string | null, b: string | null, now: Date): string | null {
+  const candidates = [a, b].filter((x): x is string => x !== null).map((x) => Date.parse(x));
+  if (candidates.length === 0) return null;
+  return new Date(Math.max(Math.min(...candidates), now.getTime() + 1000)).toISOString();
 }

@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 import { CASE_STATUSES, CaseStatus, StoredCaseEvent } from '@app/contracts';
 import { orderCaseEvents } from '@app/domain';
-import { InvalidInputException } from '../common/invalid-input.exception';
+import { AccessScope, departmentFilter, inScope } from '../auth/access-scope';
+import { InvalidInputException, notFound } from '../common/invalid-input.exception';
 import { toItemInput } from '../catalogue/catalogue.reader';
 import { EventStoreRepository } from '../ingest/event-store.repository';
 import { CaseClocksService } from './case-clocks.service';
@@ -24,12 +25,15 @@ export class CaseQueryService {
     private readonly clocks: CaseClocksService,
   ) {}
 
-  async list(filter: CaseListFilter) {
+  /** Only the caller's departments: another department's cases are simply not there. */
+  async list(filter: CaseListFilter, scope: AccessScope) {
     if (filter.status !== undefined && !CASE_STATUSES.includes(filter.status as CaseStatus)) {
       throw new InvalidInputException([{ path: 'status', message: `must be one of ${CASE_STATUSES.join(', ')}` }]);
     }
+    const departments = departmentFilter(scope, filter.departmentCode);
+    if (departments?.length === 0) return { page: filter.page, pageSize: filter.pageSize, total: 0, items: [] };
     const where = {
-      ...(filter.departmentCode ? { departmentCode: filter.departmentCode } : {}),
+      ...(departments ? { departmentCode: departments.length === 1 ? departments[0] : In(departments) } : {}),
       ...(filter.status ? { status: filter.status as CaseStatus } : {}),
       ...(filter.itemCode ? { itemCode: filter.itemCode } : {}),
     };
@@ -42,9 +46,10 @@ export class CaseQueryService {
     return { page: filter.page, pageSize: filter.pageSize, total, items };
   }
 
-  async get(departmentCode: string, caseId: string) {
-    const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ departmentCode, caseId });
-    if (!found) throw new NotFoundException(`case ${departmentCode}/${caseId} not found`);
+  /** Another department's case answers exactly like a missing one (no leak of existence). */
+  async get(departmentCode: string, caseId: string, scope: AccessScope) {
+    const found = inScope(scope, departmentCode) ? await this.dataSource.getRepository(CaseEntity).findOneBy({ departmentCode, caseId }) : null;
+    if (!found) throw notFound('caseId', `case ${departmentCode}/${caseId} not found`);
     const item = await this.dataSource.getRepository(ItemEntity).findOneBy({ code: found.itemCode });
     const histories = await this.events.historiesOf([{ departmentCode, caseId }]);
     const timeline: StoredCaseEvent[] = orderCaseEvents([...histories.values()].flat());

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CaseSnapshot } from '@app/contracts';
+import { caseKeyString } from '../ingest/event-store.repository';
 import { ClockColumns } from './case-clocks.service';
 
 export interface ProjectedCase {
@@ -21,19 +22,24 @@ const UPDATABLE = COLUMNS.filter((c) => c !== 'department_code' && c !== 'case_i
 
 @Injectable()
 export class CaseStateRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /**
    * Upserts projected cases in one statement. A projection that saw fewer events than the stored
    * one never overwrites it: two workers projecting the same case in either order converge.
    */
-  async upsert(cases: ProjectedCase[], projectedAt: Date): Promise<void> {
+  async upsert(manager: EntityManager, cases: ProjectedCase[], projectedAt: Date): Promise<Set<string>> {
+    // Rows in key order, so concurrent upserts lock overlapping cases in the same order (no deadlock).
+    const sorted = [...cases].sort((a, b) => compareKeys(a.snapshot, b.snapshot));
+    const written = new Set<string>();
     // PostgreSQL takes at most 65,535 parameters per statement.
-    for (let i = 0; i < cases.length; i += 2000) await this.upsertChunk(cases.slice(i, i + 2000), projectedAt);
+    for (let i = 0; i < sorted.length; i += 2000) {
+      for (const key of await this.upsertChunk(manager, sorted.slice(i, i + 2000), projectedAt)) written.add(key);
+    }
+    return written;
   }
 
-  private async upsertChunk(cases: ProjectedCase[], projectedAt: Date): Promise<void> {
-    if (cases.length === 0) return;
+  /** Returns the keys actually written: a stale projection (fewer events than stored) writes nothing. */
+  private async upsertChunk(manager: EntityManager, cases: ProjectedCase[], projectedAt: Date): Promise<string[]> {
+    if (cases.length === 0) return [];
     const params: unknown[] = [];
     const tuples = cases.map(({ snapshot: s, unknownItem, clocks: c }) => {
       const values = [
@@ -47,12 +53,19 @@ export class CaseStateRepository {
       params.push(...values);
       return `(${values.map((_, i) => `$${start + i + 1}`).join(',')})`;
     });
-    await this.dataSource.query(
+    const rows = await manager.query<{ department_code: string; case_id: string }[]>(
       `INSERT INTO cases (${COLUMNS.join(',')}) VALUES ${tuples.join(',')}
        ON CONFLICT (department_code, case_id) DO UPDATE SET
          ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-       WHERE cases.event_count <= EXCLUDED.event_count`,
+       WHERE cases.event_count <= EXCLUDED.event_count
+       RETURNING department_code, case_id`,
       params,
     );
+    return rows.map((r) => caseKeyString(r.department_code, r.case_id));
   }
+}
+
+function compareKeys(a: { departmentCode: string; caseId: string }, b: { departmentCode: string; caseId: string }): number {
+  if (a.departmentCode !== b.departmentCode) return a.departmentCode < b.departmentCode ? -1 : 1;
+  return a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
 }

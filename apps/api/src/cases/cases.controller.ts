@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/auth.decorators';
-import { assertCode, parsePage } from '../common/params';
+import { AccessScope } from '../auth/access-scope';
+import { CurrentScope, Permission } from '../auth/auth.decorators';
+import { assertCode, assertText, parsePage } from '../common/params';
 import { CaseQueryService } from './case-query.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()
-@Allow('admin')
+@Permission('cases.read')
 @Controller('api/v1/cases')
 export class CasesController {
   constructor(private readonly cases: CaseQueryService) {}
@@ -18,6 +19,7 @@ export class CasesController {
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   list(
+    @CurrentScope() scope: AccessScope,
     @Query('departmentCode') departmentCode?: string,
     @Query('status') status?: string,
     @Query('itemCode') itemCode?: string,
@@ -30,11 +32,11 @@ export class CasesController {
       itemCode: itemCode ? assertCode('itemCode', itemCode) : undefined,
       page: parsePage(page),
       pageSize: pageSize ? Math.min(parsePage(pageSize, 'pageSize'), 500) : 50,
-    });
+    }, scope);
   }
 
   @Get(':departmentCode/:caseId')
-  get(@Param('departmentCode') departmentCode: string, @Param('caseId') caseId: string) {
-    return this.cases.get(assertCode('departmentCode', departmentCode), caseId);
+  get(@CurrentScope() scope: AccessScope, @Param('departmentCode') departmentCode: string, @Param('caseId') caseId: string) {
+    return this.cases.get(assertCode('departmentCode', departmentCode), assertText('caseId', caseId, 64), scope);
   }
 }

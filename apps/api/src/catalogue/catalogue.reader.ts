@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { ItemInput } from '@app/contracts';
-import { ItemEntity } from '../persistence/entities';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DepartmentContact, ItemInput } from '@app/contracts';
+import { DepartmentEntity, ItemEntity } from '../persistence/entities';
 
 /** Read side of the catalogue used by the workers. */
 @Injectable()
@@ -9,10 +9,17 @@ export class CatalogueReader {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The catalogued items among these codes, in the catalogue's input shape (what the domain reads). */
-  async itemsByCode(codes: string[]): Promise<Map<string, ItemInput>> {
+  async itemsByCode(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, ItemInput>> {
     if (codes.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(ItemEntity).findBy({ code: In(codes) });
+    const rows = await manager.getRepository(ItemEntity).findBy({ code: In(codes) });
     return new Map(rows.map((row) => [row.code, toItemInput(row)]));
+  }
+
+  /** Each department's contact: who answers for a breach no event attributes to an officer. */
+  async departmentContacts(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DepartmentContact | undefined>> {
+    if (codes.length === 0) return new Map();
+    const rows = await manager.getRepository(DepartmentEntity).findBy({ code: In(codes) });
+    return new Map(rows.map((row) => [row.code, row.contact ?? undefined]));
   }
 }
 

@@ -11,6 +11,8 @@ import {
   parentsFirst,
   RegionInput,
 } from '@app/contracts';
+import { ruleThresholdProblems } from '@app/domain';
+import { problemToFieldError } from '../common/problem-field-error';
 import { InvalidInputException } from '../common/invalid-input.exception';
 import { DepartmentEntity, ItemEntity, OfficerEntity, RegionEntity } from '../persistence/entities';
 
@@ -64,6 +66,8 @@ export class CatalogueService {
     stepCodes.forEach((c, i) => {
       if (stepCodes.indexOf(c) !== i) errors.push({ path: `steps.${i}.code`, message: `duplicates step ${c}` });
     });
+    // Thresholds override rule settings for this item: refuse a typo rather than silently ignore it.
+    for (const problem of ruleThresholdProblems(input.thresholds)) errors.push(problemToFieldError(problem, 'thresholds.'));
     if (errors.length > 0) throw new InvalidInputException(errors);
     await manager.upsert(
       ItemEntity,

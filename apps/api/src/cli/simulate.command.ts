@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CatalogueFile } from '@app/contracts';
+import { WorkingCalendar } from '@app/domain';
 import { DepartmentBatch, TrafficSimulator } from '@app/simulation';
+import { readBundledCalendars } from '../calendar/bundled-calendars';
 import { AdminClient } from '../demo/admin-client';
 import { FeedSender } from '../demo/feed-sender';
 import { fetchCatalogue } from '../demo/remote-catalogue';
@@ -47,7 +49,15 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const keys = new Map<string, string>();
   for (const code of codes) keys.set(code, await admin.issueKey(code, 'simulator'));
   const sender = new FeedSender(url, keys);
-  const simulator = new TrafficSimulator({ catalogue, seed, departments: codes, casesPerDay, runId: `S${seed.toString(36)}`.slice(0, 12) });
+  const calendar = WorkingCalendar.fromYearFiles(readBundledCalendars());
+  const simulator = new TrafficSimulator({
+    catalogue,
+    seed,
+    departments: codes,
+    casesPerDay,
+    runId: `S${seed.toString(36)}`.slice(0, 12),
+    isWorkingDay: (date) => calendar.isWorkingDay(date),
+  });
   const progress = new Progress();
 
   if (days > 0) {
@@ -69,6 +79,8 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, TICK_MS - (Date.now() - tickStart))));
   }
+  // Events the simulator held back (late deliveries) are sent before stopping, not lost.
+  await sendAll(sender, simulator.flush(), progress);
   progress.print('done');
 }
 

@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { isDatabaseUnavailable } from '../persistence/database-unavailable';
+import { withFieldErrors } from './field-errors';
 
 /**
- * Last line of error handling: HTTP errors pass through; a database outage becomes 503 with
+ * Last line of error handling: HTTP errors pass through (every 4xx naming the field and the
+ * reason, field-errors.ts); a database outage becomes 503 with
  * Retry-After (nothing was stored); anything else is a 500 that is logged, never leaked.
  */
 @Catch()
@@ -13,14 +15,16 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (error instanceof HttpException) {
+      const status = error.getStatus();
       const body = error.getResponse();
-      void reply.status(error.getStatus()).send(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      const shaped = typeof body === 'string' ? { statusCode: status, message: body } : body;
+      void reply.status(status).send(status >= 400 && status < 500 ? withFieldErrors(status, shaped) : shaped);
       return;
     }
     const status = (error as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Fastify's own errors (body too large, bad JSON, unsupported media type).
-      void reply.status(status).send({ statusCode: status, message: (error as Error).message });
+      void reply.status(status).send(withFieldErrors(status, { statusCode: status, message: (error as Error).message }));
       return;
     }
     if (isDatabaseUnavailable(error)) {

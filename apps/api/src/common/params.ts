@@ -16,3 +16,12 @@ export function parsePage(raw: string | undefined, name = 'page'): number {
   }
   return Number(raw);
 }
+
+/** Free-text identifiers in paths (a case id): 1..max characters, no control characters. */
+export function assertText(name: string, value: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  if (value.length === 0 || value.length > max || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InvalidInputException([{ path: name, message: `must be 1–${max} characters without control characters` }]);
+  }
+  return value;
+}

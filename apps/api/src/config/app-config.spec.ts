@@ -42,3 +42,47 @@ describe('loadConfig', () => {
     expect(error.message).toContain(variable);
   });
 });
+
+describe('loadConfig: identity and abuse limits', () => {
+  const jwt = 'j'.repeat(32);
+
+  it('requires JWT_SECRET for a server-mode api, not for a worker or embedded mode', () => {
+    expect(errorOf({ ...server }).variable).toBe('JWT_SECRET');
+    expect(loadConfig({ ...server, APP_ROLE: 'worker' }, '/srv').jwtSecret).toBeNull();
+    expect(loadConfig({}, '/srv').jwtSecret).toBeNull();
+    expect(loadConfig({ ...server, JWT_SECRET: jwt }, '/srv').jwtSecret).toBe(jwt);
+  });
+
+  it('has generous rate limits, CORS off and no trusted proxy by default', () => {
+    expect(loadConfig({}, '/srv')).toMatchObject({
+      rateLimitMax: 30000,
+      rateLimitWindowMs: 60000,
+      loginRateLimitMax: 10,
+      corsOrigins: [],
+      trustProxy: false,
+      jwtTtlSeconds: 900,
+      passwordHashRounds: 12,
+    });
+  });
+
+  it('reads CORS origins and trusted proxies as lists', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080', TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }, '/srv');
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
+  it.each([
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ JWT_TTL_SECONDS: '5' }, 'JWT_TTL_SECONDS'],
+    [{ PASSWORD_HASH_ROUNDS: '4' }, 'PASSWORD_HASH_ROUNDS'],
+    [{ RATE_LIMIT_MAX: 'lots' }, 'RATE_LIMIT_MAX'],
+    [{ LOGIN_RATE_LIMIT_MAX: '0' }, 'LOGIN_RATE_LIMIT_MAX'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS'],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+  ])('names the bad variable: %j → %s', (env, variable) => {
+    const error = errorOf(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).not.toContain('short');
+  });
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { NotificationSettings, readNotificationSettings } from '../notifications/notification-settings';
 
 export type RunMode = 'embedded' | 'server';
 export type AppRole = 'api' | 'worker' | 'all';
@@ -22,7 +23,31 @@ export interface AppConfig {
   readonly workerConcurrency: number;
   /** How often unprojected ingest batches are looked for and re-enqueued. */
   readonly recoveryIntervalMs: number;
+  /** How often the deadline scheduler looks for crossed thresholds; 0 turns it off (tests drive it). */
+  readonly schedulerIntervalMs: number;
+  /** How often department feeds are checked for silence (FEED_SILENT); 0 turns it off. */
+  readonly feedCheckIntervalMs: number;
   readonly logFormat: 'json' | 'text';
+  /**
+   * Signs the users' session tokens (HS256). Null in embedded mode without JWT_SECRET: a secret is
+   * generated once and kept in DATA_DIR (auth/jwt-secret.ts), so a restart keeps sessions. Null
+   * for a server-mode worker, which serves no sessions.
+   */
+  readonly jwtSecret: string | null;
+  readonly jwtTtlSeconds: number;
+  /** bcrypt cost factor of stored passwords. */
+  readonly passwordHashRounds: number;
+  /** Requests per client address per window, every route. Shared through Redis in server mode. */
+  readonly rateLimitMax: number;
+  readonly rateLimitWindowMs: number;
+  /** Login attempts per client address per window. */
+  readonly loginRateLimitMax: number;
+  /** Browser origins allowed to call the API cross-origin; empty = CORS off. */
+  readonly corsOrigins: readonly string[];
+  /** Which proxies may set X-Forwarded-For (false = none: the client address is the peer's). */
+  readonly trustProxy: boolean | string[];
+  /** Alert notifications: SMTP, links, office hours, escalation, retries (notifications/notification-settings.ts). */
+  readonly notifications: NotificationSettings;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +94,47 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function corsOrigins(env: Env): string[] {
+  const raw = env.CORS_ORIGINS ?? '';
+  if (raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // named below
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `must be a comma-separated list of origins like https://wall.example.gov, got "${origin}"`);
+    }
+    return origin;
+  });
+}
+
+function trustProxy(env: Env): boolean | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'off') return false;
+  if (raw === 'on') return true;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry)) {
+      throw new ConfigError('TRUST_PROXY', `must be off, on, or a comma-separated list of proxy addresses/CIDRs, got "${entry}"`);
+    }
+  }
+  return entries;
+}
+
+function jwtSecret(env: Env, mode: RunMode, role: AppRole): string | null {
+  const raw = env.JWT_SECRET ?? '';
+  if (raw === '') {
+    if (mode === 'server' && role !== 'worker') throw new ConfigError('JWT_SECRET', 'is required in server mode (at least 32 characters)');
+    return null;
+  }
+  if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  return raw;
+}
+
 /** The only place that reads the environment: validated once, typed, frozen. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -110,7 +176,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', mode === 'embedded' ? 1 : 10, 1, 200),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64),
     recoveryIntervalMs: integer(env, 'RECOVERY_INTERVAL_MS', 15000, 200, 3600000),
+    schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 250, 0, 60000),
+    feedCheckIntervalMs: integer(env, 'FEED_CHECK_INTERVAL_MS', 60000, 0, 3600000),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], 'json'),
+    jwtSecret: jwtSecret(env, mode, role),
+    jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 900, 60, 86400),
+    passwordHashRounds: integer(env, 'PASSWORD_HASH_ROUNDS', 12, 10, 15),
+    rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 30000, 1, 10_000_000),
+    rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 60000, 1000, 3600000),
+    loginRateLimitMax: integer(env, 'LOGIN_RATE_LIMIT_MAX', 10, 1, 1_000_000),
+    corsOrigins: Object.freeze(corsOrigins(env)),
+    trustProxy: trustProxy(env),
+    notifications: readNotificationSettings(env, { port: integer(env, 'PORT', 3000, 0, 65535), adminToken }),
   });
 }
 

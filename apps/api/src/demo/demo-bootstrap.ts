@@ -2,11 +2,14 @@ import { Logger } from '@nestjs/common';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CatalogueFile } from '@app/contracts';
+import { WorkingCalendar } from '@app/domain';
 import { TrafficSimulator } from '@app/simulation';
+import { readBundledCalendars } from '../calendar/bundled-calendars';
 import { AppConfig } from '../config/app-config';
 import { resourcesDir } from '../resources';
 import { AdminClient } from './admin-client';
 import { DemoFeed } from './demo-feed';
+import { ensureDemoUsers } from './demo-users';
 import { FeedSender } from './feed-sender';
 
 export interface DemoHandle {
@@ -18,9 +21,9 @@ const HISTORY_DAYS = 30;
 const HISTORY_CASES_PER_DAY = 20;
 
 /**
- * Embedded quick start: the demo catalogue, a key per department (kept in DATA_DIR so restarts
- * reuse them), a month of back-dated history on first start, then a gentle live feed — all through
- * the public HTTP API, exactly as department systems would send it.
+ * Embedded quick start: the demo catalogue, a key per department and one user per role (kept in
+ * DATA_DIR so restarts reuse them), a month of back-dated history on first start, then a gentle
+ * live feed — all through the public HTTP API, exactly as department systems would send it.
  */
 export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: (stop: () => Promise<void>) => void): Promise<DemoHandle> {
   const logger = new Logger('Demo');
@@ -31,13 +34,26 @@ export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: 
     logger.log(`demo catalogue loaded: ${Object.keys(catalogue.departments).length} departments, ${Object.keys(catalogue.items).length} items`);
   }
   const keys = await demoKeys(admin, baseUrl, config.dataDir, Object.keys(catalogue.departments));
+  const userLines = await ensureDemoUsers(admin, baseUrl, config.dataDir, catalogue);
   const { total } = await admin.call<{ total: number }>('GET', '/api/v1/cases?pageSize=1');
+  if (total === 0) {
+    // The demo's month of history arrives all at once: it was not "reported late" to this centre,
+    // which starts watching reporting delays and back-dated bursts from now on.
+    const since = new Date().toISOString();
+    await admin.call('PUT', '/api/v1/rule-settings', {
+      LATE_REPORTING: { monitoredSince: since },
+      OFFLINE_HANDLING: { monitoredSince: since },
+    });
+  }
 
   const startedAt = Date.now();
+  const calendar = WorkingCalendar.fromYearFiles(readBundledCalendars());
   const simulator = new TrafficSimulator({
     catalogue,
     seed: startedAt % 2147483647,
+    // A new run id per start: case and event ids of this run never collide with an earlier one's.
     runId: `D${Math.floor(startedAt / 1000).toString(36)}`,
+    isWorkingDay: (date) => calendar.isWorkingDay(date),
   });
   const feed = new DemoFeed(simulator, new FeedSender(baseUrl, keys), logger);
   feed.start(total === 0 ? { days: HISTORY_DAYS, casesPerDay: HISTORY_CASES_PER_DAY } : null);
@@ -47,6 +63,7 @@ export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: 
     describe: () => [
       `Demo feed:   on (${keys.size} simulated department systems; DEMO_FEED=off to stop it)`,
       `Demo keys:   ${path.join(config.dataDir, 'demo-keys.json')}`,
+      ...userLines,
     ],
   };
 }

@@ -67,10 +67,16 @@ export class EventStoreRepository {
       'INSERT INTO ingest_batches (id, department_code, event_count, received_at) VALUES ($1, $2, $3, $4)',
       [batchId, departmentCode, eventCount, receivedAt],
     );
+    // The department's feed is alive: FEED_SILENT reads this.
+    await manager.query(
+      `INSERT INTO department_feeds (department_code, last_received_at) VALUES ($1, $2)
+       ON CONFLICT (department_code) DO UPDATE SET last_received_at = GREATEST(department_feeds.last_received_at, EXCLUDED.last_received_at)`,
+      [departmentCode, receivedAt],
+    );
   }
 
-  async casesOfBatch(batchId: string): Promise<CaseKey[]> {
-    const rows: { department_code: string; case_id: string }[] = await this.dataSource.query(
+  async casesOfBatch(batchId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseKey[]> {
+    const rows: { department_code: string; case_id: string }[] = await manager.query(
       'SELECT DISTINCT department_code, case_id FROM case_events WHERE batch_id = $1',
       [batchId],
     );
@@ -78,10 +84,10 @@ export class EventStoreRepository {
   }
 
   /** The full history of each case, in one query. */
-  async historiesOf(cases: CaseKey[]): Promise<Map<string, StoredCaseEvent[]>> {
+  async historiesOf(cases: CaseKey[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, StoredCaseEvent[]>> {
     const histories = new Map<string, StoredCaseEvent[]>();
     if (cases.length === 0) return histories;
-    const rows: StoredRow[] = await this.dataSource.query(
+    const rows: StoredRow[] = await manager.query(
       `SELECT e.department_code, e.event_id, e.case_id, e.item_code, e.type, e.occurred_at_text, e.seq,
               e.officer_id, e.data, e.received_at
          FROM case_events e
@@ -98,8 +104,8 @@ export class EventStoreRepository {
     return histories;
   }
 
-  async markBatchProjected(batchId: string): Promise<void> {
-    await this.dataSource.query('UPDATE ingest_batches SET projected_at = now() WHERE id = $1 AND projected_at IS NULL', [batchId]);
+  async markBatchProjected(batchId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE ingest_batches SET projected_at = now() WHERE id = $1 AND projected_at IS NULL', [batchId]);
   }
 
   /** Batches committed a while ago and still not projected: their job was lost or is failing. */

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, PayloadTooLargeException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { INGEST_LIMITS, ingestBatchSchema } from '@app/contracts';
-import { Allow, CurrentPrincipal } from '../auth/auth.decorators';
+import { CurrentPrincipal, Permission } from '../auth/auth.decorators';
 import { Principal } from '../auth/principal';
 import { InvalidInputException } from '../common/invalid-input.exception';
 import { IngestResult } from './ingest-result';
@@ -15,7 +15,7 @@ export class IngestController {
 
   @Post()
   @HttpCode(202)
-  @Allow('department')
+  @Permission('events.ingest')
   @ApiOperation({ summary: 'Send a batch of case events (department key). Answers only after commit.' })
   @ApiBody({ schema: ingestBatchSchema as object })
   @ApiResponse({ status: 202, description: '{ accepted, duplicates, rejected: [{ index, eventId, errors }] }' })

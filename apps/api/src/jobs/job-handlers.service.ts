@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ClockRecomputeService } from '../calendar/clock-recompute.service';
 import { CaseProjectionService } from '../cases/case-projection.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NotificationJobs } from '../notifications/notification-jobs';
 import { WallChangeBus } from '../realtime/wall-change-bus';
 import { JobName } from './job-names';
 import { JobQueue } from './job-queue';
@@ -15,6 +16,7 @@ export class JobHandlersService implements OnApplicationBootstrap {
     private readonly recompute: ClockRecomputeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wallChanges: WallChangeBus,
+    private readonly notificationJobs: NotificationJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,6 +30,7 @@ export class JobHandlersService implements OnApplicationBootstrap {
       await this.recompute.runChunk(payload, new Date());
       this.wallChanges.publish({ kind: 'cases', departmentCodes: [] });
     });
+    this.notificationJobs.register(this.jobs);
     await this.jobs.startWorker();
   }
 }

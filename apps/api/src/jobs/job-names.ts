@@ -1,3 +1,5 @@
+import type { AlertLevel } from '@app/contracts';
+
 /**
  * Queue and job names are part of the deployed state (jobs wait in Redis under these names):
  * never rename one; add a new name and migrate instead.
@@ -9,11 +11,20 @@ export enum JobName {
   ProjectBatch = 'project-batch',
   /** Recompute the open clocks a newly loaded calendar year can move, a chunk per job. */
   RecomputeClocks = 'recompute-clocks',
+  /** Turn one card level change into notification deliveries (once per card and level). */
+  PlanCardNotification = 'plan-card-notification',
+  /** One attempt of one notification delivery; its retries are scheduled in PostgreSQL (ADR 8). */
+  DeliverNotification = 'deliver-notification',
+  /** Generate the joint meeting's quarterly pack once the quarter has ended (once per quarter). */
+  GenerateQuarterlyReport = 'generate-quarterly-report',
 }
 
 export interface JobPayloads {
   [JobName.ProjectBatch]: { batchId: string };
   [JobName.RecomputeClocks]: { year: number; after?: { departmentCode: string; caseId: string } };
+  [JobName.PlanCardNotification]: { alertId: string; level: AlertLevel };
+  [JobName.DeliverNotification]: { deliveryId: string };
+  [JobName.GenerateQuarterlyReport]: { quarter: string };
 }
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<void>;
@@ -22,4 +33,8 @@ export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise
 export const JOB_OPTIONS: Record<JobName, { attempts: number; backoffMs: number }> = {
   [JobName.ProjectBatch]: { attempts: 8, backoffMs: 500 },
   [JobName.RecomputeClocks]: { attempts: 8, backoffMs: 1000 },
+  [JobName.PlanCardNotification]: { attempts: 8, backoffMs: 1000 },
+  // Only a crash or a database error fails this job: a failed send is recorded and rescheduled by the delivery itself.
+  [JobName.DeliverNotification]: { attempts: 3, backoffMs: 1000 },
+  [JobName.GenerateQuarterlyReport]: { attempts: 5, backoffMs: 5000 },
 };

@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { ParameterFreeLogger } from './parameter-free-logger';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -18,6 +19,8 @@ export function buildDataSourceOptions(settings: DatabaseConnectionSettings): Da
     synchronize: false,
     migrationsRun: false,
     logging: ['error', 'warn'],
+    // Query parameters never reach the logs (hashes, personal data).
+    logger: new ParameterFreeLogger(),
     extra: {
       max: settings.poolSize,
       // Fail fast while the database is down, so ingest can answer 503 instead of hanging.

@@ -1,6 +1,7 @@
 import { Provider } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { NoCardsKeptYet, WallCardSource } from './wall-card-source';
+import { AlertsWallCardSource } from '../alerts/alerts-wall-card-source';
+import { WallCardSource } from './wall-card-source';
 import { WallCaseFiguresQuery } from './wall-case-figures.query';
 import { InProcessWallChangeBus, RedisWallChangeBus, WallChangeBus } from './wall-change-bus';
 import { WallGateway } from './wall.gateway';
@@ -24,7 +25,7 @@ export function realtimeProviders(config: AppConfig): Provider[] {
   return [
     bus,
     // The rules issue binds its alerts-table reader here.
-    { provide: WallCardSource, useClass: NoCardsKeptYet },
+    { provide: WallCardSource, useClass: AlertsWallCardSource },
     WallCaseFiguresQuery,
     WallSnapshotService,
     WallLiveStates,

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { WallCard, WallCardLevel } from '@app/contracts';
 import { WallDayWindow } from './wall-day-window';
 import { WallScope } from './wall-scope';
@@ -13,11 +12,7 @@ export interface WallCardFigures {
   recent: WallCard[];
 }
 
-/**
- * The one place the wall reads cards from. The rules issue implements it against the `alerts`
- * table and binds it in place of `NoCardsKeptYet` (apps/api/src/realtime/realtime.providers.ts);
- * it should then also publish `cardsChanged` on the WallChangeBus when cards are written.
- */
+/** The one place the wall reads cards from (bound to AlertsWallCardSource, which reads the `alerts` table). */
 export abstract class WallCardSource {
   /**
    * Cards of the scope's departments only (`scope.departmentCodes` null = all): a district's screen
@@ -25,12 +20,4 @@ export abstract class WallCardSource {
    * screen then says "not measured" rather than 0.
    */
   abstract read(window: WallDayWindow, recentLimit: number, scope: WallScope): Promise<WallCardFigures | null>;
-}
-
-/** Until the alerts table exists there is nothing to read; showing zeros would be a false "all clear". */
-@Injectable()
-export class NoCardsKeptYet extends WallCardSource {
-  async read(): Promise<WallCardFigures | null> {
-    return null;
-  }
 }

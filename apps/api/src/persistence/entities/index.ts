@@ -1,23 +1,51 @@
+import { ACCOUNTABILITY_ENTITIES } from '../../accountability/persistence';
+import { REPORT_ENTITIES } from '../../reports/persistence';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { AlertTransitionEntity } from './alert-transition.entity';
+import { AlertEntity } from './alert.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
+import { DepartmentFeedEntity } from './department-feed.entity';
 import { DepartmentKeyEntity } from './department-key.entity';
 import { DepartmentEntity } from './department.entity';
+import { DisplayTokenEntity } from './display-token.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
 import { ItemEntity } from './item.entity';
 import { OfficerEntity } from './officer.entity';
+import { NotificationAttemptEntity } from './notification-attempt.entity';
+import { NotificationChannelEntity } from './notification-channel.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { NotificationDigestDayEntity } from './notification-digest-day.entity';
+import { NotificationEntity } from './notification.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
 import { RegionEntity } from './region.entity';
+import { RuleSettingsEntity } from './rule-settings.entity';
+import { UserEntity } from './user.entity';
 
 export {
+  AlertEntity,
+  AlertTransitionEntity,
+  AuditEntryEntity,
+  DisplayTokenEntity,
+  UserEntity,
   CalendarYearEntity,
   CaseEventEntity,
   CaseEntity,
+  DepartmentFeedEntity,
   DepartmentKeyEntity,
   DepartmentEntity,
   IngestBatchEntity,
   ItemEntity,
   OfficerEntity,
+  OutboxMessageEntity,
   RegionEntity,
+  RuleSettingsEntity,
+  NotificationChannelEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationAttemptEntity,
+  NotificationDigestDayEntity,
 };
 
 export const ENTITIES = [
@@ -30,4 +58,19 @@ export const ENTITIES = [
   IngestBatchEntity,
   CaseEntity,
   CalendarYearEntity,
+  UserEntity,
+  DisplayTokenEntity,
+  AuditEntryEntity,
+  AlertEntity,
+  AlertTransitionEntity,
+  OutboxMessageEntity,
+  DepartmentFeedEntity,
+  RuleSettingsEntity,
+  NotificationChannelEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationAttemptEntity,
+  NotificationDigestDayEntity,
+  ...REPORT_ENTITIES,
+  ...ACCOUNTABILITY_ENTITIES,
 ];

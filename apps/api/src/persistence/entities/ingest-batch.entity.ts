@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('ingest_batches')
 @Index('idx_ingest_batches_unprojected', ['receivedAt'], { where: 'projected_at IS NULL' })
+@Index('idx_ingest_batches_department_received', ['departmentCode', 'receivedAt'])
 export class IngestBatchEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -1,0 +1,41 @@
+import { Provider, Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController } from '../audit/audit.controller';
+import { AuditService } from '../audit/audit.service';
+import { AuditVerifierService } from '../audit/audit-verifier.service';
+import { CatalogueChangesService } from '../catalogue/catalogue-changes.service';
+import { UnstorableTextInterceptor } from '../common/unstorable-text.interceptor';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuthenticationService } from './authentication.service';
+import { DisplaysController } from './displays/displays.controller';
+import { DisplayTokenService } from './displays/display-token.service';
+import { resolveJwtSecret } from './jwt-secret';
+import { PasswordHasher } from './password-hasher';
+import { ScopeService } from './scope.service';
+import { SessionController } from './session.controller';
+import { SessionTokenService } from './session-token.service';
+import { SocketAuthenticator } from './socket-authenticator';
+import { UserService } from './users/user.service';
+import { UsersController } from './users/users.controller';
+
+/** Identity, access and audit: the API role's controllers. */
+export const IDENTITY_CONTROLLERS: Type[] = [SessionController, UsersController, DisplaysController, AuditController];
+
+/** Identity, access and audit services (every role: the guard needs them). */
+export const IDENTITY_PROVIDERS: Provider[] = [
+  AuditService,
+  AuditVerifierService,
+  { provide: PasswordHasher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PasswordHasher(config.passwordHashRounds) },
+  {
+    provide: SessionTokenService,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => new SessionTokenService(resolveJwtSecret(config), config.jwtTtlSeconds),
+  },
+  UserService,
+  DisplayTokenService,
+  ScopeService,
+  AuthenticationService,
+  SocketAuthenticator,
+  CatalogueChangesService,
+  { provide: APP_INTERCEPTOR, useClass: UnstorableTextInterceptor },
+];

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CatalogueFile } from '@app/contracts';
+import { AdminClient } from './admin-client';
+
+interface DemoAccount {
+  username: string;
+  role: string;
+  displayName: string;
+  departmentCode?: string;
+  regionCode?: string;
+  officerId?: string;
+}
+
+/**
+ * One account per role, bound to the demo catalogue: the first region, its first department, that
+ * department's head officer (supervisor) and one of their officers.
+ */
+export function demoAccounts(catalogue: CatalogueFile): DemoAccount[] {
+  const regionCode = Object.keys(catalogue.regions).sort()[0];
+  const [departmentCode] = Object.entries(catalogue.departments)
+    .filter(([, d]) => d.regionCode === regionCode)
+    .map(([code]) => code)
+    .sort();
+  const officers = Object.entries(catalogue.officers).filter(([, o]) => o.departmentCode === departmentCode).sort(([a], [b]) => a.localeCompare(b));
+  const head = officers.find(([, o]) => !o.supervisorId);
+  const staff = officers.find(([, o]) => o.supervisorId === head?.[0]);
+  if (!regionCode || !departmentCode || !head || !staff) throw new Error('the demo catalogue needs a region with a department, a head officer and their staff');
+  return [
+    { username: 'admin', role: 'centre_admin', displayName: '系统管理员 (centre admin)' },
+    { username: 'supervisor', role: 'centre_supervisor', displayName: '监察中心督查员 (centre supervisor)' },
+    { username: `region-${regionCode.toLowerCase()}`, role: 'region_supervisor', regionCode, displayName: `${catalogue.regions[regionCode].name}监察员` },
+    { username: departmentCode.toLowerCase(), role: 'department_supervisor', departmentCode, officerId: head[0], displayName: head[1].name },
+    { username: staff[0].toLowerCase(), role: 'officer', officerId: staff[0], displayName: staff[1].name },
+  ];
+}
+
+interface SavedCredentials {
+  users: Record<string, string>;
+  displayToken?: string;
+}
+
+const newPassword = (): string => `demo-${randomBytes(9).toString('base64url')}`;
+
+/**
+ * Creates the demo accounts and a wall-screen token once; their credentials are kept in DATA_DIR
+ * (mode 0600) and printed at every start. Accounts an operator changed since are left alone.
+ */
+export async function ensureDemoUsers(admin: AdminClient, baseUrl: string, dataDir: string, catalogue: CatalogueFile): Promise<string[]> {
+  const file = path.join(dataDir, 'demo-users.json');
+  const saved: SavedCredentials = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedCredentials) : { users: {} };
+  const existing = new Set((await admin.call<{ username: string }[]>('GET', '/api/v1/users')).map((u) => u.username));
+  const accounts = demoAccounts(catalogue);
+  const credentials: SavedCredentials = { users: {} };
+  for (const account of accounts) {
+    const known = saved.users[account.username];
+    if (known && existing.has(account.username)) {
+      credentials.users[account.username] = known;
+      continue;
+    }
+    const password = known ?? newPassword();
+    const { username, ...body } = account;
+    await admin.call('PUT', `/api/v1/users/${encodeURIComponent(username)}`, { ...body, password });
+    credentials.users[username] = password;
+  }
+  credentials.displayToken =
+    saved.displayToken && (await tokenWorks(baseUrl, saved.displayToken))
+      ? saved.displayToken
+      : (await admin.call<{ token: string }>('POST', '/api/v1/displays', { name: '演示大屏 (demo wall screen)' })).token;
+  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+
+  const width = Math.max(...accounts.map((a) => a.username.length));
+  return [
+    `Demo users:  POST ${baseUrl}/api/v1/auth/login {"username","password"} (saved in ${file})`,
+    ...accounts.map((a) => {
+      const binding = a.regionCode ? `region ${a.regionCode}` : a.officerId ? `${a.departmentCode ?? ''} officer ${a.officerId}`.trim() : 'all departments';
+      return `  ${a.role.padEnd(22)} ${a.username.padEnd(width)}  ${credentials.users[a.username]}   ${binding}`;
+    }),
+    `  ${'display (wall token)'.padEnd(22)} ${credentials.displayToken}`,
+  ];
+}
+
+async function tokenWorks(baseUrl: string, token: string): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  return response.status === 200;
+}

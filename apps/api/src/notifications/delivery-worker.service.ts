@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DeliveryContentService } from './delivery-content.service';
+import { DeliveryRow, DeliveryStore } from './delivery-store.repository';
+import { InboxBus } from './inbox-bus';
+import { dingtalkRequest, webhookRequest, wecomRequest } from './outbound-formats';
+import { HttpSender } from './senders/http-sender';
+import { MailSender } from './senders/mail-sender';
+import { failed, SendOutcome, sent } from './senders/send-outcome';
+
+/** Long enough for one send with every timeout used up; a lease that runs out means the worker died. */
+export const leaseMsOf = (sendTimeoutMs: number): number => sendTimeoutMs * 2 + 30_000;
+
+/**
+ * The DeliverNotification job: one attempt of one delivery. Takes the delivery (a repeated job finds
+ * it taken and stops), renders it as the card is now, sends it within the timeout, and logs the
+ * attempt with its outcome; the store decides SENT, RETRY (exponential backoff) or DEAD.
+ */
+@Injectable()
+export class DeliveryWorker {
+  private readonly logger = new Logger('NotificationDelivery');
+
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly content: DeliveryContentService,
+    private readonly http: HttpSender,
+    private readonly mail: MailSender,
+    private readonly bus: InboxBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async deliver(deliveryId: string): Promise<void> {
+    const settings = this.config.notifications;
+    const delivery = await this.store.startAttempt(deliveryId, leaseMsOf(settings.sendTimeoutMs));
+    if (!delivery) return;
+    const content = await this.content.build(delivery, new Date());
+    if ('cancel' in content) {
+      await this.store.cancel(delivery, content.cancel, new Date());
+      return;
+    }
+    const started = Date.now();
+    const outcome = await this.send(delivery, content).catch((error: Error) => failed(error.message));
+    const result = await this.store.finish(delivery, outcome, Date.now() - started, settings, new Date());
+    if (result.status === 'DEAD') {
+      this.logger.warn(`delivery ${delivery.id} dead-lettered after ${delivery.attempts} attempt(s): ${delivery.channel} ${delivery.target_label}: ${result.error}`);
+    }
+  }
+
+  private async send(delivery: DeliveryRow, content: Exclude<Awaited<ReturnType<DeliveryContentService['build']>>, { cancel: string }>): Promise<SendOutcome> {
+    const timeoutMs = this.config.notifications.sendTimeoutMs;
+    const now = Date.now();
+    switch (delivery.channel) {
+      case 'inapp':
+        await this.bus.publish({ rooms: [delivery.target], event: 'notification', payload: content.document });
+        return sent();
+      case 'webhook':
+        if (!delivery.secret) return failed('the webhook has no signing secret', { permanent: true });
+        return this.http.send(webhookRequest(delivery.target, delivery.secret, content.event, delivery.id, content.document, now), timeoutMs);
+      case 'dingtalk':
+        return this.http.send(dingtalkRequest(delivery.target, delivery.secret, content.message, now), timeoutMs);
+      case 'wecom':
+        return this.http.send(wecomRequest(delivery.target, content.message), timeoutMs);
+      case 'email':
+        return this.mail.send({ to: delivery.target, subject: content.message.subject, text: content.message.text, deliveryId: delivery.id });
+    }
+  }
+}

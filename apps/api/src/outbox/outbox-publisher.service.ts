@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CardChangeNotifier } from '../notifications/card-change-notifier';
+import { WallChangeBus } from '../realtime/wall-change-bus';
+import { OUTBOX_TOPICS, OutboxMessage, OutboxRepository } from './outbox.repository';
+
+const POLL_MS = 200;
+const BATCH = 500;
+
+/**
+ * Publishes committed card changes: the wall (and, later, notifications) hear of a card only after
+ * the transaction that made it has committed. Runs in the worker role; several workers share the
+ * outbox with SKIP LOCKED.
+ */
+@Injectable()
+export class OutboxPublisherService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxPublisher');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly wall: WallChangeBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: CardChangeNotifier,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.role === 'api') return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.drain()
+        .catch((error: Error) => this.logger.warn(`publish failed, will retry: ${error.message}`))
+        .finally(() => (this.running = null));
+    }, POLL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.outbox.publishBatch(BATCH, async (messages) => this.publish(messages));
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+
+  private async publish(messages: OutboxMessage[]): Promise<void> {
+    const departments = new Set<string>();
+    for (const message of messages) {
+      if (message.topic === OUTBOX_TOPICS.alertChanged && typeof message.payload.departmentCode === 'string') {
+        departments.add(message.payload.departmentCode);
+      }
+    }
+    if (messages.some((m) => m.topic === OUTBOX_TOPICS.alertChanged)) this.wall.publish({ kind: 'cards', departmentCodes: [...departments] });
+    // Each card level change becomes one notification job; if enqueuing fails, the batch is published again.
+    await this.notifications.onOutboxMessages(messages);
+  }
+}

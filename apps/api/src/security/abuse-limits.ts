@@ -1,0 +1,70 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import { LOGIN_PATH } from '../auth/session.controller';
+import { withFieldErrors } from '../common/field-errors';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * Rate limits and CORS, registered on Fastify before Nest adds its routes.
+ *
+ * - Every route: RATE_LIMIT_MAX requests per client address per window (generous: department
+ *   systems batch their events). POST /api/v1/auth/login: LOGIN_RATE_LIMIT_MAX per address.
+ * - Server mode counts in Redis, so every api process shares one budget per client; if Redis is
+ *   unreachable requests are let through (skipOnError) — ingest must keep committing (R2).
+ * - The client address is the TCP peer unless TRUST_PROXY names the proxies allowed to say otherwise.
+ * - CORS is off unless CORS_ORIGINS lists origins; tokens travel in headers, never cookies.
+ */
+export async function registerAbuseLimits(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const redis = config.mode === 'server' && config.redisUrl ? rateLimitRedis(config.redisUrl) : null;
+  if (redis) fastify.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
+
+  // Runs before the plugin's own onRoute hook: gives the login route its tighter budget.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === LOGIN_PATH && route.method === 'POST') {
+      route.config = { ...(route.config ?? {}), rateLimit: { max: config.loginRateLimitMax, timeWindow: config.rateLimitWindowMs } };
+    }
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitMax,
+    timeWindow: config.rateLimitWindowMs,
+    ...(redis ? { redis, nameSpace: `${config.queuePrefix}:rate-limit:` } : {}),
+    skipOnError: true,
+    errorResponseBuilder: (_request: FastifyRequest, context: { statusCode: number; after: string; max: number }) =>
+      Object.assign(new Error(`rate limit of ${context.max} requests exceeded, retry in ${context.after}`), {
+        statusCode: context.statusCode,
+        body: withFieldErrors(context.statusCode, {
+          message: `too many requests from this address, retry in ${context.after}`,
+          errors: [{ path: '(request)', message: `rate limit of ${context.max} requests per window exceeded; retry in ${context.after}` }],
+        }),
+      }),
+  });
+
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type'],
+      credentials: false,
+      maxAge: 600,
+    });
+  }
+}
+
+function rateLimitRedis(url: string): Redis {
+  const logger = new Logger('RateLimit');
+  let warned = false;
+  // No offline queue: while Redis is away a limit check fails at once (and is skipped) instead of waiting.
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+  redis.on('error', (error: Error) => {
+    if (!warned) logger.warn(`rate-limit store unavailable, limits not enforced until it returns: ${error.message}`);
+    warned = true;
+  });
+  redis.on('ready', () => (warned = false));
+  return redis;
+}

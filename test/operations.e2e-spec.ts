@@ -1,0 +1,39 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('operations endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  it('answers /health and /ready without credentials, with details', async () => {
+    const anonymous = t.admin.withToken(null);
+    expect((await anonymous.get('/health')).body).toEqual({ status: 'ok' });
+    const ready = await anonymous.get<{ status: string; details: Record<string, { ok: boolean }>; warnings: unknown[] }>('/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.details).toEqual({ database: { ok: true }, queue: { ok: true } });
+    expect(Array.isArray(ready.body.warnings)).toBe(true);
+  });
+
+  it('publishes the OpenAPI document with the ingest contract and bearer auth', async () => {
+    const doc = await t.admin.withToken(null).get<{
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+    }>('/api/docs/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/events', '/api/v1/cases/{departmentCode}/{caseId}', '/api/v1/calendars/{year}']),
+    );
+    expect(JSON.stringify(doc.body.paths['/api/v1/events'])).toContain('occurredAt');
+    expect(doc.body.components.securitySchemes).toHaveProperty('bearer');
+    expect((await t.admin.withToken(null).get('/api/docs')).status).toBe(200);
+  });
+
+  it('sends security headers and refuses unknown routes without leaking', async () => {
+    const r = await t.admin.withToken(null).get('/health');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect((await t.admin.get('/api/v1/nothing-here')).status).toBe(404);
+  });
+});

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PrincipalKind } from '../../apps/api/src/auth/principal';
+import { TWO_REGIONS, handledCase } from '../fixtures/two-regions-catalogue';
+import { ApiClient, ApiResponse } from './api-client';
+
+export type Side = 'own' | 'other';
+
+export interface MatrixContext {
+  admin: ApiClient;
+  department: Record<Side, string>;
+  region: Record<Side, string>;
+  caseId: Record<Side, string>;
+  /** A fresh suffix, so each request that creates something creates something new. */
+  fresh(): string;
+}
+
+export interface ExampleRequest {
+  path: string;
+  body?: unknown;
+}
+
+/**
+ * What a department-bound principal (region RA, department DA, officer O-DA-2, a DA screen, the
+ * DA key) gets for the OTHER department's data on a scoped route: `not-found` (404, as for
+ * something that does not exist), `empty` (a list without it), or `refused-events` (each event
+ * rejected, naming departmentCode).
+ */
+export type OtherSide = 'not-found' | 'empty' | 'refused-events';
+
+export interface RouteExample {
+  request(side: Side, ctx: MatrixContext): ExampleRequest | Promise<ExampleRequest>;
+  /** Status when allowed (own side, or an unbound principal, or an unscoped route). */
+  ok: number;
+  other?: OtherSide;
+  /** Further checks on an allowed answer; return a complaint or null. */
+  check?(response: ApiResponse, side: Side, kind: PrincipalKind, bound: boolean): string | null;
+}
+
+const calendar2026 = JSON.parse(readFileSync(path.resolve(__dirname, '../../resources/holiday-cn/2026.json'), 'utf8')) as unknown;
+
+const nonEmptyList = (response: ApiResponse): string | null =>
+  Array.isArray(response.body) && response.body.length > 0 ? null : `expected a non-empty list, got ${JSON.stringify(response.body)}`;
+
+const withId = async (ctx: MatrixContext, create: string, body: unknown, then: (id: string) => string): Promise<ExampleRequest> => {
+  const created = await ctx.admin.post<{ id: string }>(create, body);
+  if (created.status !== 201) throw new Error(`prepare ${create}: ${created.status} ${JSON.stringify(created.body)}`);
+  return { path: then(created.body.id) };
+};
+
+/** Requests that succeed for an allowed principal, keyed by route. Routes without one get a generic probe. */
+export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
+  'GET /api/v1/regions': { request: () => ({ path: '/api/v1/regions' }), ok: 200, check: nonEmptyList },
+  'PUT /api/v1/regions/:code': { request: () => ({ path: '/api/v1/regions/RC', body: { name: '丙区' } }), ok: 200 },
+  'GET /api/v1/departments': { request: () => ({ path: '/api/v1/departments' }), ok: 200, check: nonEmptyList },
+  'GET /api/v1/departments/:code': { request: (s, c) => ({ path: `/api/v1/departments/${c.department[s]}` }), ok: 200 },
+  'PUT /api/v1/departments/:code': {
+    request: (s, c) => ({ path: `/api/v1/departments/${c.department[s]}`, body: TWO_REGIONS.departments[c.department[s]] }),
+    ok: 200,
+  },
+  'POST /api/v1/departments/:code/keys': { request: (s, c) => ({ path: `/api/v1/departments/${c.department[s]}/keys`, body: { label: 'matrix' } }), ok: 201 },
+  'GET /api/v1/departments/:code/keys': { request: (s, c) => ({ path: `/api/v1/departments/${c.department[s]}/keys` }), ok: 200 },
+  'DELETE /api/v1/departments/:code/keys/:id': {
+    request: (s, c) => withId(c, `/api/v1/departments/${c.department[s]}/keys`, { label: 'to revoke' }, (id) => `/api/v1/departments/${c.department[s]}/keys/${id}`),
+    ok: 204,
+  },
+  'GET /api/v1/items': { request: () => ({ path: '/api/v1/items' }), ok: 200, check: nonEmptyList },
+  'GET /api/v1/items/:code': { request: (s, c) => ({ path: `/api/v1/items/${c.department[s]}-001` }), ok: 200 },
+  'PUT /api/v1/items/:code': {
+    request: (s, c) => ({ path: `/api/v1/items/${c.department[s]}-001`, body: TWO_REGIONS.items[`${c.department[s]}-001`] }),
+    ok: 200,
+  },
+  'PUT /api/v1/officers/:id': {
+    request: (s, c) => ({ path: `/api/v1/officers/O-${c.department[s]}-1`, body: TWO_REGIONS.officers[`O-${c.department[s]}-1`] }),
+    ok: 200,
+  },
+  'GET /api/v1/officers': {
+    request: (s, c) => ({ path: `/api/v1/officers?departmentCode=${c.department[s]}` }),
+    ok: 200,
+    other: 'empty',
+    check: (r, side, _kind, bound) => (side === 'other' && bound ? null : nonEmptyList(r)),
+  },
+  'GET /api/v1/cases': {
+    request: (s, c) => ({ path: `/api/v1/cases?departmentCode=${c.department[s]}` }),
+    ok: 200,
+    other: 'empty',
+    check: (r, side, _kind, bound) => {
+      const total = (r.body as { total?: number }).total;
+      return side === 'other' && bound ? null : total && total > 0 ? null : `expected cases, got total ${total}`;
+    },
+  },
+  'GET /api/v1/cases/:departmentCode/:caseId': {
+    request: (s, c) => ({ path: `/api/v1/cases/${c.department[s]}/${c.caseId[s]}` }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'POST /api/v1/events': {
+    request: (s, c) => ({ path: '/api/v1/events', body: { events: handledCase(c.department[s], `matrix-${c.fresh()}`, `O-${c.department[s]}-1`).slice(0, 1) } }),
+    ok: 202,
+    other: 'refused-events',
+    check: (r, side) => ((r.body as { accepted?: number }).accepted === (side === 'own' ? 1 : 0) ? null : `accepted ${JSON.stringify(r.body)}`),
+  },
+  'PUT /api/v1/users/:username': {
+    request: (_s, c) => ({ path: `/api/v1/users/matrix-${c.fresh()}`, body: { role: 'centre_supervisor', password: 'matrix-password-2' } }),
+    ok: 200,
+  },
+  'GET /api/v1/users': { request: () => ({ path: '/api/v1/users' }), ok: 200, check: nonEmptyList },
+  'GET /api/v1/users/:username': { request: () => ({ path: '/api/v1/users/m-officer' }), ok: 200 },
+  'POST /api/v1/displays': { request: (s, c) => ({ path: '/api/v1/displays', body: { name: `screen ${c.fresh()}`, departmentCode: c.department[s] } }), ok: 201 },
+  'GET /api/v1/displays': { request: () => ({ path: '/api/v1/displays' }), ok: 200, check: nonEmptyList },
+  'DELETE /api/v1/displays/:id': { request: (_s, c) => withId(c, '/api/v1/displays', { name: 'to revoke' }, (id) => `/api/v1/displays/${id}`), ok: 204 },
+  'GET /api/v1/audit': { request: () => ({ path: '/api/v1/audit?pageSize=5' }), ok: 200 },
+  'GET /api/v1/audit/verify': {
+    request: () => ({ path: '/api/v1/audit/verify' }),
+    ok: 200,
+    check: (r) => ((r.body as { ok?: boolean }).ok === true ? null : `chain not ok: ${JSON.stringify(r.body)}`),
+  },
+  'GET /api/v1/me': {
+    request: () => ({ path: '/api/v1/me' }),
+    ok: 200,
+    check: (r, _side, kind) => ((r.body as { kind?: string }).kind === kind ? null : `me.kind ${JSON.stringify(r.body)}`),
+  },
+  'GET /api/v1/calendars': { request: () => ({ path: '/api/v1/calendars' }), ok: 200 },
+  'GET /api/v1/calendars/:year': { request: () => ({ path: '/api/v1/calendars/2026' }), ok: 200 },
+  'PUT /api/v1/calendars/:year': { request: () => ({ path: '/api/v1/calendars/2026', body: calendar2026 }), ok: 200 },
+};
+
+/** For a route without an example: its path with parameters filled in for the side, and an empty body. */
+export function genericRequest(routePath: string, side: Side, ctx: MatrixContext): ExampleRequest {
+  const filled = routePath.replace(/:(\w+)/g, (_match, name: string) => {
+    if (name === 'departmentCode' || (name === 'code' && routePath.includes('/departments/'))) return ctx.department[side];
+    if (name === 'regionCode') return ctx.region[side];
+    if (name === 'caseId') return ctx.caseId[side];
+    return `matrix-${name}`;
+  });
+  return { path: filled, body: {} };
+}
