@@ -14,7 +14,8 @@ export class AppProcess {
 
   constructor(private readonly env: Record<string, string>) {}
 
-  async start(timeoutMs = 60_000): Promise<void> {
+  // Generous: on a loaded 2-core machine the embedded start (PGlite, demo catalogue, users) takes a while.
+  async start(timeoutMs = 150_000): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, [MAIN], {
       env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'text', HOST: '127.0.0.1', PORT: '0', ...this.env },

@@ -17,7 +17,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const dir = path.join(dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  // The pool holds one connection, but a socket the pool has dropped can linger a moment before the
+  // server detaches it; a limit of one would then refuse the pool's replacement connection and hang
+  // its query. The server queues every query onto PGlite's single session anyway.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   return {
