@@ -20,7 +20,8 @@ describe(`malformed and hostile requests against every route of the OpenAPI docu
     t = await startTestApp({ RATE_LIMIT_MAX: '10000000', LOGIN_RATE_LIMIT_MAX: '1000000' });
     departmentKey = (await setUpCatalogue(t.admin, MINI_CATALOGUE)).SCJG;
     const doc = await t.admin.get<OpenApiDocument>('/api/docs/openapi.json');
-    operations = operationsOf(doc.body);
+    // The signed link a person opens from an e-mail answers an HTML page, not the JSON API's error shape.
+    operations = operationsOf(doc.body).filter((op) => !op.path.startsWith('/api/v1/notification-links'));
     // Ingest is for department keys; everything else is fuzzed with the admin token, to reach validation.
     ingestKeys = new Set(discoverRoutes(t.app).filter((r) => r.permission === 'events.ingest').map((r) => r.key));
   });
