@@ -8,7 +8,7 @@ import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
 import { registerAbuseLimits } from './security/abuse-limits';
-import { clientErrorHandler } from './security/client-error';
+import { clientErrorHandler, frameworkErrors } from './security/client-error';
 import { registerWallStatic } from './wall/wall-static';
 
 export interface CreateAppOptions {
@@ -28,6 +28,7 @@ export async function createApp(
     trustProxy: config.trustProxy,
     // Requests refused by the HTTP parser (e.g. a URL over 16 KB) answer in the API's error shape too.
     clientErrorHandler,
+    frameworkErrors,
   });
   const logger = new ConsoleLogger({
     json: config.logFormat === 'json',

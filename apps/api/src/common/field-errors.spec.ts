@@ -1,5 +1,5 @@
 import { withFieldErrors } from './field-errors';
-import { nulPaths } from './unstorable-text.interceptor';
+import { MAX_DEPTH, nulPaths, textProblems } from './unstorable-text.interceptor';
 
 describe('withFieldErrors', () => {
   it.each([
@@ -23,5 +23,14 @@ describe('nulPaths', () => {
     expect(nulPaths({ a: 'ok', b: ['x', 'y\u0000'], c: { 'd\u0000': 1, e: { f: '\u0000' } } }, '')).toEqual(['b.1', 'c.d\u0000', 'c.e.f']);
     expect(nulPaths('\u0000', '')).toEqual(['']);
     expect(nulPaths({ fine: ['中文', 1, null, true] }, '')).toEqual([]);
+  });
+
+  it('walks 100,000 levels without recursion and reports where the nesting is too deep', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(textProblems({ a: deep }).tooDeep).toBe(`a${'.0'.repeat(MAX_DEPTH - 1)}`);
+    let ok: unknown = 'x';
+    for (let i = 0; i < MAX_DEPTH - 1; i++) ok = [ok];
+    expect(textProblems(ok)).toEqual({ nul: [], tooDeep: null });
   });
 });

@@ -14,15 +14,14 @@ interface DemoAccount {
 }
 
 /**
- * One account per role, bound to the demo catalogue: the first region, its first department, that
+ * One account per role, bound to the demo catalogue: the first region, its first listed department, that
  * department's head officer (supervisor) and one of their officers.
  */
 export function demoAccounts(catalogue: CatalogueFile): DemoAccount[] {
   const regionCode = Object.keys(catalogue.regions).sort()[0];
   const [departmentCode] = Object.entries(catalogue.departments)
     .filter(([, d]) => d.regionCode === regionCode)
-    .map(([code]) => code)
-    .sort();
+    .map(([code]) => code);
   const officers = Object.entries(catalogue.officers).filter(([, o]) => o.departmentCode === departmentCode).sort(([a], [b]) => a.localeCompare(b));
   const head = officers.find(([, o]) => !o.supervisorId);
   const staff = officers.find(([, o]) => o.supervisorId === head?.[0]);
@@ -32,7 +31,7 @@ export function demoAccounts(catalogue: CatalogueFile): DemoAccount[] {
     { username: 'supervisor', role: 'centre_supervisor', displayName: '监察中心督查员 (centre supervisor)' },
     { username: `region-${regionCode.toLowerCase()}`, role: 'region_supervisor', regionCode, displayName: `${catalogue.regions[regionCode].name}监察员` },
     { username: departmentCode.toLowerCase(), role: 'department_supervisor', departmentCode, officerId: head[0], displayName: head[1].name },
-    { username: staff[0].toLowerCase(), role: 'officer', officerId: staff[0], displayName: staff[1].name },
+    { username: staff[0].toLowerCase(), role: 'officer', departmentCode, officerId: staff[0], displayName: staff[1].name },
   ];
 }
 

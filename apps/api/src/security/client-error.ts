@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Requests Node's HTTP parser refuses before Fastify sees them (a request line and headers over
@@ -22,4 +23,14 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     );
   }
   socket.destroy(error);
+}
+
+/**
+ * Fastify's own refusals before routing (a path parameter over the router's limit, a malformed
+ * percent-encoding), in the API's error shape. Passed as the `frameworkErrors` option.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const reason = error.message.length > 200 ? `${error.message.slice(0, 200)}…` : error.message;
+  void reply.code(status).send({ statusCode: status, error: STATUS_CODES[status], message: reason, errors: [{ path: '(url)', message: reason }] });
 }
