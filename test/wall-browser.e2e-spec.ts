@@ -148,7 +148,7 @@ describe('wall screen in a real browser (Chromium, built dashboard, server mode)
     }
   });
 
-  it('shows a case sent through the public ingest API; goes stale when the api restarts, then live again', async () => {
+  it('shows a case and a card sent through the public ingest API; stale while the api restarts, then live with the card once', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {
       await page.goto(wallUrl());
@@ -161,11 +161,18 @@ describe('wall screen in a real browser (Chromium, built dashboard, server mode)
         events: [
           { ...base, eventId: `${caseId}-1`, seq: 1, type: 'SUBMITTED', occurredAt: justNow(now, 2), data: { channel: 'ONLINE', documents: [] } },
           { ...base, eventId: `${caseId}-2`, seq: 2, type: 'ACCEPTED', occurredAt: justNow(now, 1), data: {} },
+          // A fee on a free item: the FEE_IRREGULAR rule raises a RED card for this case.
+          { ...base, eventId: `${caseId}-3`, seq: 3, type: 'FEE_CHARGED', occurredAt: justNow(now, 1), data: { amountFen: 20000 } },
         ],
       });
-      expect(sent.body.accepted).toBe(2);
+      expect(sent.body.accepted).toBe(3);
       const expected = String(await serverAcceptedTodayAtLeast(before + 1));
       await page.waitForFunction((value) => document.querySelector('[data-kpi="acceptedToday"]')?.textContent === value, expected);
+      const card = page.locator('.feed-list').first().locator('.feed-item[data-level="RED"]', { hasText: '违规收费' });
+      await card.first().waitFor({ timeout: 30_000 });
+      const cardId = await card.first().getAttribute('data-card-id');
+      expect(await page.locator('.tile[data-code="SCJG-R01"]').getAttribute('data-level')).toBe('RED');
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'wall-card-1920x1080.png') });
 
       // The api goes away under the page: stale, data kept on screen.
       const port = new URL(t.baseUrl).port;
@@ -179,6 +186,8 @@ describe('wall screen in a real browser (Chromium, built dashboard, server mode)
       await restarted.listen({ port: Number(port), host: '127.0.0.1' });
       await page.waitForSelector('html[data-state="live"]', { timeout: 60_000 });
       expect(await kpi(page, 'acceptedToday')).toBe(expected);
+      // The feed scrolls over two copies of its list: count in the first one only.
+      expect(await page.locator('.feed-list').first().locator(`.feed-item[data-card-id="${cardId}"]`).count()).toBe(1);
     } finally {
       await page.close();
     }

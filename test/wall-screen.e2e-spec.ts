@@ -8,8 +8,8 @@ import { ensureWallBuilt } from './support/wall-build';
 import { waitFor } from './support/wait-for';
 import { WallSocketProbe } from './support/wall-socket';
 
-/** Harmless where unused; required once sessions (JWT) are configured in server mode. */
-const TEST_APP_ENV = { JWT_SECRET: 'wall-screen-test-secret-0123456789abcdef' };
+/** No background scheduler or feed-silence check: the cards in these tests are the ones they make. */
+const QUIET = { SCHEDULER_INTERVAL_MS: '0', FEED_CHECK_INTERVAL_MS: '0' };
 
 /** Today (Asia/Shanghai) at the given local hour, as an ISO instant with offset. */
 function todayAt(hour: number): string {
@@ -28,7 +28,7 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
   };
 
   beforeAll(async () => {
-    t = await startTestApp(TEST_APP_ENV);
+    t = await startTestApp(QUIET);
     keys = await setUpCatalogue(t.admin, MINI_CATALOGUE);
   });
   afterAll(async () => {
@@ -95,7 +95,49 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
     expect(delta.trend?.at(-1)).toMatchObject({ day: snapshot.day, accepted: 1 });
     // Panels that did not change are not resent.
     expect(delta.cardsMeasured).toBeUndefined();
+    expect(delta.regions).toBeDefined();
     screen.close();
+  });
+
+  it('sends a card raised by a rule (a fee charged on a free item: RED) as a delta, and lights its department', async () => {
+    const screen = probe(t.config.adminToken);
+    await screen.nthSnapshot(1);
+    const base = { departmentCode: 'SCJG', caseId: 'wall-fee', itemCode: 'SCJG-001' };
+    const sent = await t.admin.withToken(keys.SCJG).post<{ accepted: number }>('/api/v1/events', {
+      events: [
+        { ...base, eventId: 'wall-fee-1', seq: 1, type: 'SUBMITTED', occurredAt: todayAt(8), data: { channel: 'WINDOW', documents: ['营业执照', '食品安全管理制度'] } },
+        { ...base, eventId: 'wall-fee-2', seq: 2, type: 'ACCEPTED', occurredAt: todayAt(8), data: {} },
+        { ...base, eventId: 'wall-fee-3', seq: 3, type: 'FEE_CHARGED', occurredAt: todayAt(8), data: { amountFen: 5000 } },
+      ],
+    });
+    expect(sent.body.accepted).toBe(3);
+    const delta = await screen.deltaMatching((d) => (d.cards ?? []).some((c) => c.ruleCode === 'FEE_IRREGULAR'), 'a delta with the fee card');
+    const fee = delta.cards!.find((c) => c.ruleCode === 'FEE_IRREGULAR')!;
+    expect(fee).toMatchObject({ level: 'RED', departmentCode: 'SCJG', itemCode: 'SCJG-001', itemName: '食品经营许可', caseId: 'wall-fee' });
+    const lit = await screen.deltaMatching((d) => d.departments?.find((x) => x.code === 'SCJG')?.worstOpenLevel === 'RED', 'SCJG lit red');
+    expect(lit.sequence).toBeGreaterThan(0);
+    const snapshotNow = await probe(t.config.adminToken).nthSnapshot(1);
+    expect(snapshotNow.kpis.openRed).toBeGreaterThanOrEqual(1);
+    expect(snapshotNow.cards.filter((c) => c.id === fee.id)).toHaveLength(1);
+    expect(snapshotNow.ruleCounts).toContainEqual({ ruleCode: 'FEE_IRREGULAR', count: 1 });
+    screen.close();
+  });
+
+  it('admits display tokens, and serves a display bound to a department that department only', async () => {
+    const whole = await t.admin.post<{ id: string; token: string }>('/api/v1/displays', { name: '监察中心大厅' });
+    const own = await t.admin.post<{ id: string; token: string }>('/api/v1/displays', { name: '住建局大屏', departmentCode: 'ZJJ' });
+    expect([whole.status, own.status]).toEqual([201, 201]);
+    const city = await probe(whole.body.token).nthSnapshot(1);
+    expect(city.departments.map((d) => d.code).sort()).toEqual(['SCJG', 'ZJJ']);
+    const zjj = await probe(own.body.token).nthSnapshot(1);
+    expect(zjj.departments.map((d) => d.code)).toEqual(['ZJJ']);
+    expect(zjj.regions).toEqual([expect.objectContaining({ code: 'R1', departmentCodes: ['ZJJ'] })]);
+    expect(zjj.cards.every((c) => c.departmentCode === 'ZJJ')).toBe(true);
+    expect(zjj.kpis.openRed).toBe(0);
+    expect(city.kpis.openRed).toBeGreaterThanOrEqual(1);
+    // Revoked: the next connection is refused.
+    expect((await t.admin.delete(`/api/v1/displays/${own.body.id}`)).status).toBe(204);
+    expect(await probe(own.body.token).outcome()).toBe('unauthorized');
   });
 
   it('has the worker announce each projected batch on Redis, so api nodes in other processes hear of it', async () => {
@@ -107,8 +149,10 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
       const story = caseStory('ZJJ', 'wall-2', 'ZJJ-001').slice(0, 2).map((e, i) => ({ ...e, occurredAt: todayAt(8 + i) }));
       const sent = await t.admin.withToken(keys.ZJJ).post<{ accepted: number }>('/api/v1/events', { events: story });
       expect(sent.body.accepted).toBe(2);
-      const message = await waitFor(async () => heard[0], 'a wall change announced on Redis');
-      expect(JSON.parse(message)).toMatchObject({ kind: 'cases' });
+      const message = await waitFor(async () => heard.find((m) => (JSON.parse(m) as { kind: string }).kind === 'cases'), 'cases announced on Redis');
+      expect(JSON.parse(message)).toMatchObject({ kind: 'cases', departmentCodes: [] });
+      // Let the batch settle, so the next test starts from a quiet wall.
+      await waitFor(async () => ((await t.admin.get('/api/v1/cases/ZJJ/wall-2')).status === 200 ? true : undefined), 'wall-2 projected');
     } finally {
       listener.disconnect();
     }
@@ -120,18 +164,19 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
     // The engine-level close makes the client see a transport loss and reconnect by itself.
     screen.socket.io.engine.close();
     const second = await screen.nthSnapshot(2);
-    expect(second.kpis.acceptedToday).toBe(first.kpis.acceptedToday);
-    expect(second.sequence).toBeGreaterThanOrEqual(first.sequence);
+    // A fresh read: it may count what arrived meanwhile, never less.
+    expect(second.kpis.acceptedToday).toBeGreaterThanOrEqual(first.kpis.acceptedToday);
     expect(screen.socket.connected).toBe(true);
     screen.close();
   });
 
   it('answers a resync request with a fresh snapshot and keeps sending heartbeats', async () => {
     const screen = probe(t.config.adminToken);
-    await screen.nthSnapshot(1);
+    const first = await screen.nthSnapshot(1);
     screen.socket.emit('resync');
     const again = await screen.nthSnapshot(2);
-    expect(again.kpis.acceptedToday).toBe(2);
+    expect(again.kpis.acceptedToday).toBe(first.kpis.acceptedToday);
+    expect(again.sequence).toBeGreaterThanOrEqual(first.sequence);
     const heartbeat = await new Promise<{ sequence: number; dataAsOf: string }>((resolve) => screen.socket.once('heartbeat', resolve));
     expect(heartbeat.sequence).toBeGreaterThanOrEqual(again.sequence);
     expect(Number.isNaN(Date.parse(heartbeat.dataAsOf))).toBe(false);

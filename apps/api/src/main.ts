@@ -39,17 +39,15 @@ async function bootstrap(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
 
+  const demo = config.demoFeed ? await startDemo(config, base, (stop) => stops.push(stop)) : null;
   const lines = [
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
-    wallScreenLine(base, config),
+    wallScreenLine(base, config, demo?.wallToken ?? null),
     `Health:      ${base}/health   ${base}/ready`,
   ];
   if (config.adminTokenGenerated) lines.push(`Admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`);
-  if (config.demoFeed) {
-    const demo = await startDemo(config, base, (stop) => stops.push(stop));
-    lines.push(...demo.describe());
-  }
+  if (demo) lines.push(...demo.describe());
   // The operator reads these lines on the console, so they are printed plainly, not as JSON logs.
   console.log(['', ...lines.map((l) => `  ${l}`), ''].join('\n'));
 }

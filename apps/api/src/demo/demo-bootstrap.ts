@@ -14,6 +14,8 @@ import { FeedSender } from './feed-sender';
 
 export interface DemoHandle {
   describe(): string[];
+  /** The demo's wall-screen (display) token, for the ready-to-open wall URL. */
+  wallToken: string;
 }
 
 /** History the demo gives itself on first start, so the wall has a past to show. */
@@ -34,7 +36,7 @@ export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: 
     logger.log(`demo catalogue loaded: ${Object.keys(catalogue.departments).length} departments, ${Object.keys(catalogue.items).length} items`);
   }
   const keys = await demoKeys(admin, baseUrl, config.dataDir, Object.keys(catalogue.departments));
-  const userLines = await ensureDemoUsers(admin, baseUrl, config.dataDir, catalogue);
+  const { lines: userLines, displayToken } = await ensureDemoUsers(admin, baseUrl, config.dataDir, catalogue);
   const { total } = await admin.call<{ total: number }>('GET', '/api/v1/cases?pageSize=1');
   if (total === 0) {
     // The demo's month of history arrives all at once: it was not "reported late" to this centre,
@@ -60,6 +62,7 @@ export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: 
   onShutdown(() => feed.stop());
 
   return {
+    wallToken: displayToken,
     describe: () => [
       `Demo feed:   on (${keys.size} simulated department systems; DEMO_FEED=off to stop it)`,
       `Demo keys:   ${path.join(config.dataDir, 'demo-keys.json')}`,

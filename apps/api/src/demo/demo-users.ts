@@ -46,7 +46,12 @@ const newPassword = (): string => `demo-${randomBytes(9).toString('base64url')}`
  * Creates the demo accounts and a wall-screen token once; their credentials are kept in DATA_DIR
  * (mode 0600) and printed at every start. Accounts an operator changed since are left alone.
  */
-export async function ensureDemoUsers(admin: AdminClient, baseUrl: string, dataDir: string, catalogue: CatalogueFile): Promise<string[]> {
+export async function ensureDemoUsers(
+  admin: AdminClient,
+  baseUrl: string,
+  dataDir: string,
+  catalogue: CatalogueFile,
+): Promise<{ lines: string[]; displayToken: string }> {
   const file = path.join(dataDir, 'demo-users.json');
   const saved: SavedCredentials = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedCredentials) : { users: {} };
   const existing = new Set((await admin.call<{ username: string }[]>('GET', '/api/v1/users')).map((u) => u.username));
@@ -71,7 +76,7 @@ export async function ensureDemoUsers(admin: AdminClient, baseUrl: string, dataD
   chmodSync(file, 0o600);
 
   const width = Math.max(...accounts.map((a) => a.username.length));
-  return [
+  const lines = [
     `Demo users:  POST ${baseUrl}/api/v1/auth/login {"username","password"} (saved in ${file})`,
     ...accounts.map((a) => {
       const binding = a.regionCode ? `region ${a.regionCode}` : a.officerId ? `${a.departmentCode ?? ''} officer ${a.officerId}`.trim() : 'all departments';
@@ -79,6 +84,7 @@ export async function ensureDemoUsers(admin: AdminClient, baseUrl: string, dataD
     }),
     `  ${'display (wall token)'.padEnd(22)} ${credentials.displayToken}`,
   ];
+  return { lines, displayToken: credentials.displayToken };
 }
 
 async function tokenWorks(baseUrl: string, token: string): Promise<boolean> {

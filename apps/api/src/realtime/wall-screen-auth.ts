@@ -1,36 +1,30 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { WallScope, WHOLE_CITY } from './wall-scope';
+import { Injectable } from '@nestjs/common';
+import { principalId } from '../auth/principal';
+import { SocketAuthenticator } from '../auth/socket-authenticator';
+import { WallScope } from './wall-scope';
 
 /** Who is watching a wall socket, and which departments its screen shows. */
 export interface WallViewer {
-  /** Stable, non-secret, for logs: 'admin-token', 'display:<id>'… */
+  /** Stable, non-secret, for logs: 'admin-token', 'display:<id>', a username… */
   id: string;
   scope: WallScope;
 }
 
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
-
 /** Checks the token a screen presents in the socket.io handshake (`auth: { token }`). */
 @Injectable()
 export class WallScreenAuthenticator {
-  private readonly adminDigest: Buffer;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.adminDigest = digest(config.adminToken);
-  }
+  constructor(private readonly sockets: SocketAuthenticator) {}
 
   /**
-   * THE switch for wall-screen credentials. Today: the admin token, as the HTTP AuthGuard admits it,
-   * for the whole city. When display tokens land, call the identity service's socket admission here
-   * (permission `wall.subscribe`) and return the principal's departments as the scope: the gateway
-   * then serves that screen figures of those departments only. Department API keys are never admitted.
+   * THE switch for wall-screen credentials: the identity service admits whoever holds
+   * `wall.subscribe` (display tokens, signed-in users, the break-glass admin token — never a
+   * department API key), and the principal's scope becomes the screen's: a display bound to a
+   * district is served that district's figures only.
    */
-  async authenticateWallScreen(token: unknown, _address?: string): Promise<WallViewer | null> {
-    if (typeof token !== 'string' || token === '' || token.length > 4096) return null;
-    // Equal-length digests: the comparison takes the same time whatever the token's length.
-    if (timingSafeEqual(digest(token), this.adminDigest)) return { id: 'admin-token', scope: WHOLE_CITY };
-    return null;
+  async authenticateWallScreen(token: unknown, address?: string): Promise<WallViewer | null> {
+    const admitted = await this.sockets.admit(token, 'wall.subscribe', 'socket /wall', address);
+    if (!admitted) return null;
+    const codes = admitted.scope.departmentCodes;
+    return { id: principalId(admitted.principal), scope: { departmentCodes: codes === null ? null : [...codes].sort() } };
   }
 }

@@ -36,12 +36,20 @@ export class WallSocketAdapter extends IoAdapter {
     return io;
   }
 
-  /** Closes this node's sockets (only this node's) so the HTTP server can close, then Redis. */
+  /**
+   * Nest calls this per server and namespace. Never `io.close()`: it closes the shared HTTP server and
+   * waits for every keep-alive connection, which Fastify only closes later — shutdown would hang.
+   * The sockets are closed in dispose(), the HTTP server by Fastify.
+   */
+  override async close(): Promise<void> {}
+
+  /** Closes this node's connections (only this node's), so the HTTP server can close; then Redis. */
   override async dispose(): Promise<void> {
     const io = this.io;
     this.io = null;
     if (io) {
-      for (const namespace of io._nsps.values()) namespace.local.disconnectSockets(true);
+      // Closing the transports (not disconnecting the sockets) lets the screens reconnect by themselves,
+      // to this node when it is back or to another one meanwhile.
       io.engine.close();
       for (const namespace of io._nsps.values()) await namespace.adapter.close();
     }

@@ -36,7 +36,7 @@ export function layoutRegionBoxes(count: number, aspect = 16 / 9): Box[] {
 }
 
 /** Share of a box's height kept for its title lines. */
-export const TITLE_SHARE = 0.3;
+export const TITLE_SHARE = 0.34;
 
 /** Department markers spread evenly below the box's title. */
 export function layoutMarkers(box: Box, count: number): Point[] {
