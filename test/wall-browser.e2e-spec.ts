@@ -114,7 +114,7 @@ describe('wall screen in a real browser (Chromium, built dashboard, server mode)
       await page.waitForFunction((value) => document.querySelector('[data-kpi="acceptedToday"]')?.textContent === value, expected);
       expect(await page.locator('.tile').count()).toBe(Object.keys(WALL_CATALOGUE.departments).length);
       expect(await page.locator('.title').innerText()).toBe('行政审批电子监察中心');
-      await page.waitForTimeout(1500); // let the charts' entry animations settle before the picture
+      await page.waitForTimeout(3000); // let the charts' entry animations settle before the picture
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, `wall-${width}x${height}.png`) });
 
       const overflow = await measureOverflow(page);
@@ -141,7 +141,7 @@ describe('wall screen in a real browser (Chromium, built dashboard, server mode)
       await page.waitForSelector('html[data-state="live"]', { timeout: 30_000 });
       expect(await page.locator('.title').innerText()).toBe('Licensing Approval Monitoring Centre');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      await page.waitForTimeout(1500);
+      await page.waitForTimeout(3000);
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'wall-1920x1080-en.png') });
     } finally {
       await page.close();
