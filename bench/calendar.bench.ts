@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { performance } from 'perf_hooks';
 import { findWorkday, getWorkdaysInRange } from 'chinese-days';
+import { machine, printFigures, withRatio, writeResult } from './support/results';
 import { HolidayYearFile, WorkingCalendar, addCalendarDays, parseIsoDate } from '../libs/domain/src/calendar';
 
 // chinese-days parses dates as UTC and formats them in local time; pin UTC so the peer is judged fairly.
@@ -67,6 +68,7 @@ function opsPerSecond(operation: (i: number) => number): number {
 }
 
 function main(): void {
+  const startedAt = new Date().toISOString();
   const calendar = loadCalendar();
   const next = random(20250926);
   // Starts 2008-01-01…2026-09-30 and limits up to 45 working days keep every answer inside 2008–2026.
@@ -131,6 +133,14 @@ function main(): void {
     checksum: sink % 1_000_003,
   };
   console.log(JSON.stringify(result));
+  const peerCeiling = { what: `chinese-days findWorkday (${result.peer})`, value: peer.findWorkday, unit: 'ops/s' };
+  const figures = [
+    withRatio({ id: 'P5', what: 'addWorkingDays', value: ours.add, unit: 'ops/s', target: '≥ 2,000,000 ops/s and ≥ 50 × peer', meets: ours.add >= TARGET_OPS_PER_SEC && ratioAdd >= TARGET_RATIO, ceiling: peerCeiling }),
+    withRatio({ id: 'P5', what: 'workingDaysBetween', value: ours.between, unit: 'ops/s', target: '≥ 2,000,000 ops/s and ≥ 50 × peer', meets: ours.between >= TARGET_OPS_PER_SEC && ratioBetween >= TARGET_RATIO, ceiling: peerCeiling }),
+    { id: 'P5', what: `answers differing from the peer (of ${compared.toLocaleString('en')}, 2008–2026)`, value: differing, unit: '', target: '0', meets: differing === 0 },
+  ];
+  printFigures(figures);
+  writeResult({ bench: 'calendar', command: 'npm run bench:calendar', quick: false, startedAt, finishedAt: new Date().toISOString(), machine: machine(), figures, details: result });
   if (!result.targetsMet) process.exitCode = 1;
 }
 
