@@ -12,7 +12,7 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, rmSync } from 'fs';
 import { resolve } from 'path';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
