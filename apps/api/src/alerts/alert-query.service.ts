@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ALERT_LEVELS, RULE_CODES } from '@app/contracts';
+import { ALERT_LEVELS, CARD_RULE_CODES } from '@app/contracts';
 import { CARD_STATES, CaseClock, clockSettingsFor, resolveRuleSettings } from '@app/domain';
 import { AccessScope, departmentFilter, inScope } from '../auth/access-scope';
 import { CatalogueReader } from '../catalogue/catalogue.reader';
@@ -48,7 +48,7 @@ export class AlertQueryService {
 
   async list(scope: AccessScope, filter: AlertListFilter) {
     oneOf('level', filter.level, ALERT_LEVELS);
-    oneOf('rule', filter.rule, RULE_CODES);
+    oneOf('rule', filter.rule, CARD_RULE_CODES);
     oneOf('state', filter.state, CARD_STATES);
     const from = instant('from', filter.from);
     const to = instant('to', filter.to);

@@ -1,4 +1,4 @@
-import { AlertLevel, RULE_NAMES, RuleCode } from '@app/contracts';
+import { AlertLevel, CARD_RULE_NAMES, CardRuleCode } from '@app/contracts';
 
 /**
  * What a message says, in Chinese, for each kind of delivery — pure: facts in, text out. One
@@ -66,7 +66,7 @@ const KIND_TAGS: Record<CardMessageKind, string> = { CARD: '', ESCALATION: '【�
 const DIGEST_LIMIT = 50;
 const SIGNATURE = '—— 行政审批电子监察中心（系统自动发送，请勿直接回复）';
 
-export const ruleName = (rule: string): string => RULE_NAMES[rule as RuleCode]?.zh ?? rule;
+export const ruleName = (rule: string): string => CARD_RULE_NAMES[rule as CardRuleCode]?.zh ?? rule;
 export const stateName = (state: string): string => STATE_NAMES[state] ?? state;
 
 /** An instant in Beijing time, e.g. 2026-12-01 10:00. */

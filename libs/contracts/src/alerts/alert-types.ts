@@ -72,6 +72,26 @@ export const RULE_NAMES: Readonly<Record<RuleCode, { zh: string; en: string }>> 
 };
 
 /**
+ * Cards the centre's own registers raise (a supervision order or a complaint left past its limit).
+ * They are not evaluated from case events and have no rule settings, but they are cards: lists,
+ * filters, messages, reports and the wall name them like any other.
+ */
+export const OVERSIGHT_RULE_CODES = ['SUPERVISION_ORDER_OVERDUE', 'COMPLAINT_ACCEPTANCE_OVERDUE', 'COMPLAINT_HANDLING_OVERDUE'] as const;
+export type OversightRuleCode = (typeof OVERSIGHT_RULE_CODES)[number];
+
+/** Every code a card (alerts row) can carry. */
+export const CARD_RULE_CODES = [...RULE_CODES, ...OVERSIGHT_RULE_CODES] as const;
+export type CardRuleCode = RuleCode | OversightRuleCode;
+
+export const OVERSIGHT_RULE_NAMES: Readonly<Record<OversightRuleCode, { zh: string; en: string }>> = {
+  SUPERVISION_ORDER_OVERDUE: { zh: '督办逾期未复', en: 'Supervision order overdue' },
+  COMPLAINT_ACCEPTANCE_OVERDUE: { zh: '投诉受理超时', en: 'Complaint not accepted in time' },
+  COMPLAINT_HANDLING_OVERDUE: { zh: '投诉办理超时', en: 'Complaint not answered in time' },
+};
+
+export const CARD_RULE_NAMES: Readonly<Record<CardRuleCode, { zh: string; en: string }>> = { ...RULE_NAMES, ...OVERSIGHT_RULE_NAMES };
+
+/**
  * The part of a statutory clock a finding cites. The domain's `CaseClock` satisfies it; kept
  * structural here so contracts do not depend on the domain.
  */

@@ -1,6 +1,5 @@
-import { RULE_NAMES } from '@app/contracts';
+import { CARD_RULE_NAMES } from '@app/contracts';
 import { ComplianceMetrics, GRADE_NAMES, REGISTER_NAMES } from '@app/domain/reports';
-import { OVERSIGHT_RULE_NAMES } from '../../accountability/oversight-rules';
 
 export type Lang = 'zh' | 'en';
 export type ValueFormat = 'count' | 'rate' | 'days';
@@ -107,7 +106,7 @@ const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
 export const levelName = (level: string, lang: Lang): string => LEVEL_NAMES[level]?.[lang] ?? level;
 
 export function ruleName(rule: string, lang: Lang): string {
-  const names = (RULE_NAMES as Record<string, { zh: string; en: string }>)[rule] ?? (OVERSIGHT_RULE_NAMES as Record<string, { zh: string; en: string }>)[rule];
+  const names = (CARD_RULE_NAMES as Record<string, { zh: string; en: string }>)[rule];
   return names?.[lang] ?? rule;
 }
 
