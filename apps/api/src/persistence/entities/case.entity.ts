@@ -7,6 +7,8 @@ import type { StoredClock } from '../../calendar/stored-clock';
 @Index('idx_cases_department_status', ['departmentCode', 'status'])
 @Index('idx_cases_item', ['itemCode'])
 @Index('idx_cases_next_check', ['nextCheckAt'], { where: 'next_check_at IS NOT NULL' })
+@Index('idx_cases_accepted_at', ['acceptedAt'])
+@Index('idx_cases_decided_at', ['decidedAt'])
 export class CaseEntity {
   @PrimaryColumn({ name: 'department_code', type: 'varchar', length: 32 })
   departmentCode!: string;

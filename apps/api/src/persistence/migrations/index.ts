@@ -5,6 +5,7 @@ import { IdentityAudit1764600000000 } from './1764600000000-identity-audit';
 import { Alerts1764700000000 } from './1764700000000-alerts';
 import { Notifications1764800000000 } from './1764800000000-notifications';
 import { ReportsRegister1764900000000 } from './1764900000000-reports-register';
+import { CaseDayIndexes1764950000000 } from './1764950000000-case-day-indexes';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript, dist and the CLI. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Alerts1764700000000,
   Notifications1764800000000,
   ReportsRegister1764900000000,
+  CaseDayIndexes1764950000000,
 ];
