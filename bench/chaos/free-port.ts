@@ -1,0 +1,10 @@
+import net from 'net';
+
+/** A TCP port nobody listens on right now (the OS picks it), for a process we start next. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
