@@ -39,17 +39,25 @@ export class BullMqJobQueue extends JobQueue {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('enqueue timed out: Redis unavailable')), ENQUEUE_TIMEOUT_MS);
     });
+    const add = async () => {
+      const job = await this.queue.add(name, payload, {
+        jobId,
+        attempts,
+        backoff: { type: 'exponential', delay: backoffMs },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 10000 },
+      });
+      // BullMQ keeps a failed job under its id and ignores a new add with that id, so a batch whose
+      // job ran out of attempts (a database outage longer than the backoff, a worker killed twice
+      // mid-job) would never be projected however often the recovery sweep enqueued it: run it again.
+      if (jobId !== undefined && (await this.queue.getJobState(jobId)) === 'failed') {
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true }).catch((error: Error) => {
+          this.logger.warn(`job ${name} ${jobId} could not be retried: ${error.message}`);
+        });
+      }
+    };
     try {
-      await Promise.race([
-        this.queue.add(name, payload, {
-          jobId,
-          attempts,
-          backoff: { type: 'exponential', delay: backoffMs },
-          removeOnComplete: { count: 1000 },
-          removeOnFail: { count: 10000 },
-        }),
-        timeout,
-      ]);
+      await Promise.race([add(), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -5,7 +5,7 @@ import { JobHandler, JobName, JobPayloads } from './job-names';
  * mode with an in-process runner. Callers never know which.
  */
 export abstract class JobQueue {
-  /** Adds a job; a job with the same `jobId` still waiting is not added twice. */
+  /** Adds a job; a job with the same `jobId` still waiting is not added twice; one that failed for good runs again. */
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId?: string): Promise<void>;
 
   /** Registers the processor of a job name (worker role). */
