@@ -19,7 +19,7 @@
  *
  * Options: --quick, --kills N (R1), --cases N (cases generated per scenario), --rate N (events/s,
  * 0 = as fast as it goes; quick 250), --seed N, --only R1,R3,
- * --stop-system-postgres, --keep (keep the databases).
+ * --pg-down-s N (R3 outage, quick 6, full 10), --stop-system-postgres, --keep (keep the databases).
  */
 import { resolve } from 'path';
 import { TcpProxy } from '../test/support/tcp-proxy';
@@ -42,6 +42,7 @@ const RATE = Number(option('--rate') ?? (QUICK ? 250 : 0));
 const SEED = Number(option('--seed') ?? 20261130);
 // R2 first: its empty Redis restart wipes the queue, which would hide a job R1's kills left stuck.
 const ONLY = (option('--only') ?? 'R2,R1,R3,R6').split(',');
+const PG_DOWN_MS = Number(option('--pg-down-s') ?? (QUICK ? 6 : 10)) * 1000;
 const STOP_SYSTEM_POSTGRES = flag('--stop-system-postgres');
 const KEEP = flag('--keep');
 const DRAIN_TIMEOUT_MS = QUICK ? 120_000 : 300_000;
@@ -81,7 +82,7 @@ async function main(): Promise<number> {
     console.log(`chaos${QUICK ? ' (quick)' : ''}: api ${cluster.baseUrl}, 2 workers, database ${db.name} via proxy :${proxy.port}, own Redis :${redis.port}, seed ${SEED}`);
     const ctx: ChaosContext = {
       quick: QUICK, seed: SEED, cluster, redis, proxy, keys, databaseUrl: db.url, buildRoot, catalogue,
-      killCount: KILLS, casesPerScenario: CASES, ratePerSecond: RATE, stopSystemPostgres: STOP_SYSTEM_POSTGRES,
+      killCount: KILLS, casesPerScenario: CASES, ratePerSecond: RATE, postgresDownMs: PG_DOWN_MS, stopSystemPostgres: STOP_SYSTEM_POSTGRES,
     };
     const scenarios = { R1: killWorkers, R2: restartRedis, R3: stopPostgres, R6: gracefulStops };
     for (const id of ONLY) {

@@ -28,6 +28,8 @@ export interface ChaosContext {
   casesPerScenario: number;
   /** Load rate in events/s (0: as fast as the centre takes it). */
   ratePerSecond: number;
+  /** How long PostgreSQL stays away in R3 (ms). */
+  postgresDownMs: number;
   stopSystemPostgres: boolean;
 }
 
@@ -150,7 +152,7 @@ function systemCluster(): { version: string; name: string } {
 
 /** R3: PostgreSQL goes away (the proxy cuts every connection and refuses new ones, or a real stop). */
 export function stopPostgres(ctx: ChaosContext): Promise<ScenarioRun> {
-  const downMs = ctx.quick ? 6000 : 10_000;
+  const downMs = ctx.postgresDownMs;
   const how = ctx.stopSystemPostgres ? 'system cluster stopped (pg_ctlcluster)' : 'connections cut at the proxy';
   return runScenario(ctx, 'R3', `PostgreSQL unavailable for ${downMs / 1000} s during load (${how})`, 3, async (c, load, _rng, note, fail) => {
     const pg = systemCluster();
@@ -177,7 +179,8 @@ export function stopPostgres(ctx: ChaosContext): Promise<ScenarioRun> {
     if (tally('503') === 0) fail('no 503 during the outage');
     if (readyMs < 0 || readyMs > 60_000) fail(`api not ready within 60 s of the restart (${readyMs} ms)`);
     if (firstCommitMs < 0 || firstCommitMs > 60_000) fail(`ingest did not recover within 60 s (${firstCommitMs} ms)`);
-    return { downMs: to - from, how, during: { 503: tally('503'), 202: tally('202'), 500: tally('500'), connection: tally('connection'), timeout: tally('timeout') }, firstCommitMs, readyMs };
+    const afterwards = load.answers.filter((a) => a.at > to).slice(0, 8).map((a) => ({ sentMs: a.sentAt - to, answeredMs: a.at - to, outcome: a.outcome }));
+    return { downMs: to - from, how, firstAnswersAfterRestart: afterwards, during: { 503: tally('503'), 202: tally('202'), 500: tally('500'), connection: tally('connection'), timeout: tally('timeout') }, firstCommitMs, readyMs };
   });
 }
 
