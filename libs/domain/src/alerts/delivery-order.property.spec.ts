@@ -1,0 +1,177 @@
+import { AlertLevel, StoredCaseEvent, alertLevelRank } from '@app/contracts';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'fs';
+import { buildRuleContext } from '../rules/build-rule-context';
+import { evaluateCase } from '../rules/evaluate-case';
+import { EventLine, caseEvents, item, loadHolidayCalendar } from '../rules/rules.spec-helper';
+import { ActiveCard, planCardChanges } from './card-reconcile';
+
+/**
+ * R4 at the level of the domain: many cases' events delivered in order, or shuffled, duplicated and
+ * cut into other batches, go through what a projection job does per batch — keep the first copy of
+ * each event, rebuild every touched case from its whole history (state, clocks, rules) and reconcile
+ * its cards — and must end in the same states, clocks and cards.
+ */
+const calendar = loadHolidayCalendar({ readdirSync, readFileSync });
+const catalogued = item({ feeFen: 1000, requiredDocuments: ['application', 'licence'] });
+
+const day = (offset: number, time: string) => `${new Date(Date.UTC(2025, 8, 22 + offset)).toISOString().slice(0, 10)} ${time}`;
+
+const lineAt = fc.oneof(
+  fc.constant((d: number): EventLine => ['CORRECTION_REQUESTED', day(d, '10:00'), { missing: ['licence'] }]),
+  fc.constant((d: number): EventLine => ['CORRECTION_SUBMITTED', day(d, '11:00'), { documents: ['licence'] }]),
+  fc.constant((d: number): EventLine => ['ACCEPTED', day(d, '12:00'), {}]),
+  fc.constantFrom('REVIEW', 'DECIDE').map((step) => (d: number): EventLine => ['STEP_STARTED', day(d, '13:00'), { step }]),
+  fc.constantFrom('REVIEW', 'DECIDE').map((step) => (d: number): EventLine => ['STEP_COMPLETED', day(d, '14:00'), { step }]),
+  fc.constantFrom('TESTING', 'OTHER' as const).map((reason) => (d: number): EventLine => ['SUSPENDED', day(d, '15:00'), { reason, expectedDays: 3, noticeIssued: reason === 'TESTING' }]),
+  fc.constant((d: number): EventLine => ['RESUMED', day(d, '16:00'), {}]),
+  fc.integer({ min: 1, max: 12 }).map((days) => (d: number): EventLine => ['EXTENDED', day(d, '10:30'), { days, ...(days % 2 ? {} : { approvedBy: 'HEAD' }) }]),
+  fc.integer({ min: 0, max: 3000 }).map((amountFen) => (d: number): EventLine => ['FEE_CHARGED', day(d, '11:30'), { amountFen }]),
+  fc.constantFrom('APPROVED', 'DENIED' as const).map((outcome) => (d: number): EventLine => ['DECIDED', day(d, '17:00'), { outcome }]),
+  fc.constant((d: number): EventLine => ['CERTIFICATE_ISSUED', day(d, '09:30'), {}]),
+  fc.constant((d: number): EventLine => ['WITHDRAWN', day(d, '09:45'), {}]),
+);
+
+const caseShape = fc.record({
+  lines: fc.array(fc.tuple(lineAt, fc.integer({ min: 0, max: 40 })), { maxLength: 10 }),
+  withSeq: fc.boolean(),
+  lateHours: fc.array(fc.integer({ min: 0, max: 96 }), { maxLength: 11 }),
+});
+
+const scenario = fc.record({
+  cases: fc.array(caseShape, { minLength: 1, maxLength: 8 }),
+  nowDay: fc.integer({ min: 5, max: 70 }),
+  inOrderBatch: fc.integer({ min: 1, max: 12 }),
+  messyBatch: fc.integer({ min: 1, max: 12 }),
+  duplicateShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  seed: fc.integer(),
+});
+
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+/** Every case's events as received (each with the instant of its first receipt), up to `now`. */
+function histories(s: Scenario, now: Date): StoredCaseEvent[] {
+  return s.cases.flatMap((shape, k) => {
+    const lines: EventLine[] = [
+      ['SUBMITTED', day(0, '09:00'), { channel: 'WINDOW', documents: ['application'] }],
+      ...[...shape.lines].sort((a, b) => a[1] - b[1]).map(([line, offset]) => line(offset)),
+    ];
+    return caseEvents(...lines)
+      .map((event, i) => ({
+        ...event,
+        caseId: `C-${k}`,
+        eventId: `C-${k}-${event.eventId}`,
+        ...(shape.withSeq ? {} : { seq: undefined }),
+        receivedAt: new Date(Math.min(now.getTime(), Date.parse(event.occurredAt) + (shape.lateHours[i] ?? 0) * 3_600_000)).toISOString(),
+      }))
+      .filter((event) => Date.parse(event.occurredAt) <= now.getTime());
+  });
+}
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function shuffled<T>(values: readonly T[], next: () => number): T[] {
+  const out = [...values];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const batchesOf = <T>(values: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
+
+interface CaseOutcome {
+  snapshot: unknown;
+  clocks: unknown;
+  findings: unknown;
+  cards: Record<string, AlertLevel>;
+}
+
+/** The centre: first copy of each event kept; every case a batch adds to is re-derived and its cards reconciled. */
+function deliver(batches: StoredCaseEvent[][], now: Date): Map<string, CaseOutcome> {
+  const stored = new Map<string, Map<string, StoredCaseEvent>>();
+  const cards = new Map<string, ActiveCard[]>();
+  const outcome = new Map<string, CaseOutcome>();
+  let ids = 0;
+  for (const batch of batches) {
+    const touched = new Set<string>();
+    for (const event of batch) {
+      const events = stored.get(event.caseId) ?? new Map<string, StoredCaseEvent>();
+      stored.set(event.caseId, events);
+      if (events.has(event.eventId)) continue;
+      events.set(event.eventId, event);
+      touched.add(event.caseId);
+    }
+    for (const caseId of touched) {
+      // As the projection stores clocks: numbers only, no day-by-day explanation.
+      const context = buildRuleContext({ events: [...stored.get(caseId)!.values()], item: catalogued, calendar, now, clockSettings: { explanationMaxDays: 0 } });
+      const evaluation = evaluateCase(context);
+      const active = cards.get(caseId) ?? [];
+      const changes = planCardChanges(active, evaluation.findings, false);
+      const next = active
+        .filter((card) => !changes.clear.includes(card))
+        .map((card) => ({ ...card, level: changes.upgrade.find((u) => u.card === card)?.finding.level ?? card.level }));
+      for (const finding of changes.raise) next.push({ id: `card-${++ids}`, rule: finding.rule, level: finding.level, state: 'OPEN', timeDriven: finding.timeDriven });
+      cards.set(caseId, next);
+      outcome.set(caseId, {
+        snapshot: context.snapshot,
+        clocks: context.clocks,
+        findings: evaluation,
+        cards: Object.fromEntries(next.map((card) => [card.rule, card.level])),
+      });
+    }
+  }
+  return outcome;
+}
+
+/**
+ * Cards never silently soften (isUpgrade): a card raised while part of a case's history was still
+ * missing keeps its level when later facts call for a lower one. So a card's level can depend on
+ * how the events were batched — e.g. STEP_OVERDUE YELLOW while only STEP_STARTED had arrived, where
+ * the whole history says PROMPT. Everything else must match exactly; a card's level must be at least
+ * what the final facts call for, and exactly that when the history arrived in one batch.
+ */
+const withoutLevels = (outcome: Map<string, CaseOutcome>) =>
+  new Map([...outcome].map(([caseId, { cards, ...rest }]) => [caseId, { ...rest, cards: Object.keys(cards).sort() }]));
+
+function expectLevelsAtLeastFound(outcome: Map<string, CaseOutcome>): void {
+  for (const { cards, findings } of outcome.values()) {
+    for (const finding of (findings as { findings: { rule: string; level: AlertLevel }[] }).findings) {
+      expect(alertLevelRank(cards[finding.rule])).toBeGreaterThanOrEqual(alertLevelRank(finding.level));
+    }
+  }
+}
+
+describe('replay equivalence (R4): delivery order, duplicates and batching', () => {
+  it("shuffled, duplicated, re-batched deliveries end in the in-order run's states, clocks, findings and cards", () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const now = new Date(`${day(s.nowDay, '10:00').replace(' ', 'T')}:00+08:00`);
+        const events = histories(s, now);
+        const inOrder = [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.eventId < b.eventId ? -1 : 1));
+        const next = random(s.seed);
+        const duplicated = [...events, ...events.filter(() => next() < s.duplicateShare)];
+        const messy = deliver([...batchesOf(shuffled(duplicated, next), s.messyBatch), ...batchesOf(shuffled(events, next), s.messyBatch)], now);
+        const ordered = deliver(batchesOf(inOrder, s.inOrderBatch), now);
+        const atOnce = deliver([shuffled(duplicated, next)], now);
+        expect(withoutLevels(messy)).toEqual(withoutLevels(ordered));
+        expect(withoutLevels(atOnce)).toEqual(withoutLevels(ordered));
+        expectLevelsAtLeastFound(messy);
+        expectLevelsAtLeastFound(ordered);
+        for (const { cards, findings } of atOnce.values()) {
+          const found = (findings as { findings: { rule: string; level: AlertLevel }[] }).findings;
+          expect(cards).toEqual(Object.fromEntries(found.map((f) => [f.rule, f.level])));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
