@@ -85,14 +85,17 @@ export class LoadGenerator {
         const index = retries.findIndex((p) => p.notBefore <= now);
         let job: { batch: Batch; resend: boolean } | undefined;
         if (index >= 0) [job] = retries.splice(index, 1);
-        else if (!this.stopping && fresh.length > 0 && now >= this.nextSendAt) job = { batch: fresh.pop()!, resend: false };
+        else if (!this.stopping && fresh.length > 0 && now >= this.nextSendAt) {
+          job = { batch: fresh.pop()!, resend: false };
+          // Only new batches spend the rate: retries after an outage go out at once, as senders catch up.
+          const rate = this.options.ratePerSecond ?? 0;
+          if (rate > 0) this.nextSendAt = Math.max(now, this.nextSendAt) + (job.batch.events.length / rate) * 1000;
+        }
         if (!job) {
           if (retries.length === 0 && inFlight === 0 && (this.stopping || fresh.length === 0)) return;
           await sleep(20);
           continue;
         }
-        const rate = this.options.ratePerSecond ?? 0;
-        if (rate > 0 && !job.resend) this.nextSendAt = Math.max(now, this.nextSendAt) + (job.batch.events.length / rate) * 1000;
         inFlight++;
         try {
           const ok = await this.post(job.batch);
