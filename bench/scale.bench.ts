@@ -26,7 +26,7 @@ import { pgCeiling } from './support/ceilings';
 import { Figure, machine, printFigures, ROOT, withRatio, writeResult } from './support/results';
 import { cloneCases, compareWithProjection, registerTemplates, reprojectThroughScheduler, sampleKeys, scaleRollups, TemplateSet } from './support/scale-seed';
 import { CROSSING_DEPARTMENT, itemOf, openStory, shanghaiDay, TEMPLATE_DEPARTMENTS } from './support/scale-stories';
-import { apiClient, createDatabase, privateBuild, rssMb, serverSecrets, ServerProcess, startServer } from './support/server';
+import { apiClient, createDatabase, PG_ADMIN_URL, privateBuild, rssMb, serverSecrets, ServerProcess, startServer } from './support/server';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -51,6 +51,8 @@ async function main(): Promise<void> {
   const ceiling = pgCeiling(QUICK ? 50_000 : 200_000);
   log(`pg ceiling: multi-row INSERT ${ceiling.multiRowInsertRowsPerS.toLocaleString('en')} rows/s, COPY ${ceiling.copyRowsPerS.toLocaleString('en')} rows/s`);
   const database = await createDatabase('scale');
+  // BENCH_PG_LOG_MS: PostgreSQL logs this database's statements slower than that (diagnostics).
+  if (process.env.BENCH_PG_LOG_MS) await alterDatabase(database.name, `SET log_min_duration_statement = ${Number(process.env.BENCH_PG_LOG_MS)}`);
   const entry = privateBuild('scale');
   const secrets = serverSecrets();
   const common = { entry, databaseUrl: database.url, ...secrets, env: { SCHEDULER_INTERVAL_MS: String(INTERVAL_MS), FEED_CHECK_INTERVAL_MS: '0' } };
@@ -60,7 +62,8 @@ async function main(): Promise<void> {
   try {
     const api = await startServer({ ...common, role: 'api' });
     servers.push(api);
-    const worker = await startServer({ ...common, role: 'worker' });
+    // BENCH_PROFILE_DIR: a V8 CPU profile of the worker, written when it exits (for finding the hot path).
+    const worker = await startServer({ ...common, role: 'worker', ...profiled(entry, common.env) });
     servers.push(worker);
     rss.start({ api: api.pid, worker: worker.pid });
     await db.connect();
@@ -152,6 +155,35 @@ async function main(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** --cpu-prof is refused in NODE_OPTIONS: a wrapper entry starts the in-process profiler instead. */
+function profiled(entry: string, env: Record<string, string>): { entry: string; env: Record<string, string> } {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return { entry, env };
+  const wrapper = resolve(ROOT, 'dist-bench/profile-wrapper.js');
+  writeFileSync(
+    wrapper,
+    `const inspector = require('inspector'); const fs = require('fs');
+const session = new inspector.Session(); session.connect();
+session.post('Profiler.enable'); session.post('Profiler.start');
+const save = () => session.post('Profiler.stop', (error, result) => {
+  if (!error) fs.writeFileSync(${JSON.stringify(dir)} + '/worker-' + process.pid + '.cpuprofile', JSON.stringify(result.profile));
+});
+// Nest closes on the first SIGTERM, then sends it again to itself to die: save the profile then.
+let signals = 0;
+process.on('SIGTERM', () => { if (++signals > 1) { save(); process.exit(0); } });
+require(${JSON.stringify(entry)});
+`,
+  );
+  return { entry: wrapper, env };
+}
+
+async function alterDatabase(name: string, setting: string): Promise<void> {
+  const admin = new Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE ${name} ${setting}`);
+  await admin.end();
+}
 
 async function loadCatalogue(admin: ReturnType<typeof apiClient>): Promise<Record<string, string>> {
   await admin('PUT', '/api/v1/regions/R0', { name: '基准区' });
@@ -351,7 +383,7 @@ async function runCalendarChange(db: Client, admin: ReturnType<typeof apiClient>
   let completed = false;
   let lastPoll = 0;
   while (performance.now() - t0 < RECOMPUTE_TIMEOUT_MS) {
-    if (/open clocks recomputed/.test(worker.output().slice(logFrom))) {
+    if (recomputeFinished(worker.output().slice(logFrom))) {
       completed = true;
       break;
     }
@@ -375,6 +407,14 @@ async function runCalendarChange(db: Client, admin: ReturnType<typeof apiClient>
   }
   const differences = completed ? await compareWithProjection(db, sample, ['next_check_at']) : ['recompute did not finish: sample not compared'];
   return { year, changedDay, recomputed, seconds: round(seconds, 2), rowsPerS: Math.round(recomputed / seconds), completed, progress, differences, unmoved };
+}
+
+/** The worker logs each key range it finishes ("… recomputed (part 2/4)"); done when all have. */
+function recomputeFinished(log: string): boolean {
+  const lines = [...log.matchAll(/open clocks recomputed(?: \(part (\d+)\/(\d+)\))?/g)];
+  if (lines.some((m) => m[1] === undefined)) return true;
+  const parts = new Set(lines.map((m) => m[1]));
+  return lines.length > 0 && parts.size === Number(lines[0][2]);
 }
 
 async function dueDays(db: Client, keys: { department_code: string; case_id: string }[]): Promise<Map<string, Record<string, string>>> {

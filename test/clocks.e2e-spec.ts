@@ -1,5 +1,6 @@
 import { makeEvent, MINI_CATALOGUE } from './fixtures/mini-catalogue';
 import { ApiClient } from './support/api-client';
+import { countRows } from './support/case-table';
 import { setUpCatalogue } from './support/catalogue-setup';
 import { startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
@@ -86,6 +87,38 @@ describe('statutory clocks through the public API', () => {
     expect(got.body.file.days).toHaveLength(2);
     const ready = await t.admin.get<{ warnings: { year: number }[] }>('/ready');
     expect(ready.body.warnings.map((w) => w.year)).not.toContain(2027);
+  });
+
+  it('recomputes every affected open case when a year is corrected, the work cut into key ranges that run side by side', async () => {
+    // Enough open cases for the recompute to sample their keys and cut them into several ranges.
+    const ids = Array.from({ length: 150 }, (_, i) => `range-${String(i).padStart(3, '0')}`);
+    const events = ids.flatMap((caseId) => [
+      makeEvent({ caseId, seq: 1, occurredAt: '2026-11-27T09:00:00+08:00' }),
+      makeEvent({ caseId, seq: 2, type: 'ACCEPTED', occurredAt: '2026-11-27T10:00:00+08:00', data: {} }),
+    ]);
+    expect((await scjg.post('/api/v1/events', { events })).status).toBe(202);
+    const withDue = (dueOn: string) =>
+      countRows(
+        t.databaseUrl,
+        `SELECT count(*) AS n FROM cases, jsonb_array_elements(clocks) c
+          WHERE case_id LIKE 'range-%' AND c->>'kind' = 'DECISION_STATUTORY' AND c->>'dueOn' = '${dueOn}'`,
+      );
+    // 2026-12-24 is already an off day (the 2027 file loaded above).
+    await waitFor(async () => ((await withDue('2026-12-28')) === ids.length ? true : undefined), 'all cases projected');
+
+    // A correction: 2026-12-22 is an off day too; every one of them moves a day later.
+    const corrected = {
+      year: 2027,
+      papers: ['http://www.gov.cn/example-2027-notice-corrected'],
+      days: [
+        { name: '元旦', date: '2026-12-22', isOffDay: true },
+        { name: '元旦', date: '2026-12-24', isOffDay: true },
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+      ],
+    };
+    expect((await t.admin.put('/api/v1/calendars/2027', corrected)).status).toBe(200);
+    await waitFor(async () => ((await withDue('2026-12-29')) === ids.length ? true : undefined), 'every open case recomputed', 30_000);
+    expect(await withDue('2026-12-28')).toBe(0);
   });
 
   it('refuses a bad calendar naming the field, and changes nothing', async () => {

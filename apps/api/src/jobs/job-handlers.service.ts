@@ -27,8 +27,8 @@ export class JobHandlersService implements OnApplicationBootstrap {
       this.wallChanges.publish({ kind: 'cases', departmentCodes: [] });
     });
     this.jobs.handle(JobName.RecomputeClocks, async (payload) => {
-      await this.recompute.runChunk(payload, new Date());
-      this.wallChanges.publish({ kind: 'cases', departmentCodes: [] });
+      // The wall re-reads every open case when told: once per finished range, not after each chunk.
+      if ((await this.recompute.runChunk(payload, new Date())).finished) this.wallChanges.publish({ kind: 'cases', departmentCodes: [] });
     });
     this.notificationJobs.register(this.jobs);
     await this.jobs.startWorker();

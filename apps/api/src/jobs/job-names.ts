@@ -21,7 +21,16 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.ProjectBatch]: { batchId: string };
-  [JobName.RecomputeClocks]: { year: number; after?: { departmentCode: string; caseId: string } };
+  /**
+   * No `after` and no `part`: the first job, which cuts the work into key ranges. Otherwise one chunk
+   * of range `part` ("2/4"): the cases after `after` up to `until` (inclusive; none = to the end).
+   */
+  [JobName.RecomputeClocks]: {
+    year: number;
+    after?: { departmentCode: string; caseId: string };
+    until?: { departmentCode: string; caseId: string };
+    part?: string;
+  };
   [JobName.PlanCardNotification]: { alertId: string; level: AlertLevel };
   [JobName.DeliverNotification]: { deliveryId: string };
   [JobName.GenerateQuarterlyReport]: { quarter: string };
