@@ -23,6 +23,7 @@
  */
 import { resolve } from 'path';
 import { TcpProxy } from '../test/support/tcp-proxy';
+import { quietPrivateBuild } from './chaos/build-module';
 import { compareStates, dumpState, duplicates, selfCheck, waitProjected } from './chaos/checker';
 import { Cluster } from './chaos/cluster';
 import { demoCatalogue, setUpCentre } from './chaos/centre';
@@ -53,7 +54,7 @@ const shanghaiDate = () => new Date(Date.now() + 8 * 3_600_000).toISOString().sl
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const t0 = Date.now();
-  const entry = privateBuild('chaos');
+  const entry = await quietPrivateBuild('chaos', privateBuild);
   const buildRoot = resolve(entry, '../../../..');
   const db = await createDatabase('chaos');
   const redis = await OwnRedis.start();

@@ -102,25 +102,31 @@ async function activeJobs(redisUrl: string, prefix: string): Promise<number> {
   }
 }
 
-/** R1: kill -9 a worker at seeded random moments of the load, restarting it each time. */
+/**
+ * R1: kill -9 a worker at seeded random moments of the load. Each is restarted at once, as a
+ * supervisor would; the next kill may hit the other worker while this one still boots.
+ */
 export function killWorkers(ctx: ChaosContext): Promise<ScenarioRun> {
   return runScenario(ctx, 'R1', `kill -9 of a worker, ${ctx.killCount} times during load`, 1, async (c, load, rng, note) => {
     let midBatch = 0;
     const restartMs: number[] = [];
+    const restarting = new Map<number, Promise<void>>();
     for (let i = 0; i < c.killCount; i++) {
       await sleep(rng.int(0, 2500));
+      const index = rng.int(0, c.cluster.workers.length - 1);
+      await restarting.get(index);
       // A job must be running for the kill to land mid-batch; wait a little for one.
       let active = 0;
       for (let tries = 0; tries < 100 && (active = await activeJobs(c.redis.url, c.cluster.settings.queuePrefix)) <= 0; tries++) await sleep(20);
       if (active > 0) midBatch++;
-      const index = rng.int(0, c.cluster.workers.length - 1);
       const acknowledged = load.acknowledgedCount();
       await c.cluster.signal(index, 'SIGKILL');
+      note(`kill -9 #${i + 1} of worker ${index} after ${acknowledged.toLocaleString('en')} events acknowledged, ${active} job(s) running`);
       const t = Date.now();
-      await c.cluster.startWorker(index);
-      restartMs.push(Date.now() - t);
-      note(`kill -9 #${i + 1} of worker ${index} after ${acknowledged.toLocaleString('en')} events acknowledged, ${active} job(s) running; restarted in ${restartMs[restartMs.length - 1]} ms`);
+      restarting.set(index, c.cluster.startWorker(index).then(() => void restartMs.push(Date.now() - t)));
     }
+    await Promise.all(restarting.values());
+    note(`every worker back (restarts took ${restartMs.join(', ')} ms)`);
     return { kills: c.killCount, killsWithJobsRunning: midBatch, restartMs };
   });
 }
