@@ -158,6 +158,21 @@ describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', (
     }
   });
 
+  it('counts an open case past its promised limit as overdue, and stops counting it once decided', async () => {
+    const screen = probe(t.config.adminToken);
+    const before = await screen.nthSnapshot(1);
+    expect(before.kpis.overdue).toBe(0);
+    // Accepted in November 2025 with a 10-working-day promise: long overdue, still open.
+    const story = caseStory('SCJG', 'wall-late', 'SCJG-001');
+    const scjg = t.admin.withToken(keys.SCJG);
+    expect((await scjg.post<{ accepted: number }>('/api/v1/events', { events: story.slice(0, 3) })).body.accepted).toBe(3);
+    const late = await screen.deltaMatching((d) => d.kpis?.overdue === 1, 'a delta counting the overdue case');
+    expect(late.kpis?.inProgress).toBeGreaterThanOrEqual(1);
+    expect((await scjg.post<{ accepted: number }>('/api/v1/events', { events: story.slice(3) })).body.accepted).toBe(2);
+    await screen.deltaMatching((d) => d.kpis?.overdue === 0, 'a delta no longer counting the decided case');
+    screen.close();
+  });
+
   it('sends a new snapshot after a reconnection, reflecting what happened meanwhile', async () => {
     const screen = probe(t.config.adminToken, { reconnection: true });
     const first = await screen.nthSnapshot(1);

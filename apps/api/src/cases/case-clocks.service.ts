@@ -11,6 +11,12 @@ export interface ClockColumns {
   provisional: boolean;
   latestDueOn: string | null;
   deemedAcceptedOn: string | null;
+  /**
+   * When the promised decision clock, running now, falls due; null when there is none, it is
+   * paused or it has stopped. Kept as a column so "open and overdue" is an index range, not a
+   * walk through every open case's clocks.
+   */
+  promisedDueAt: string | null;
 }
 
 /** Derives a case's clocks from its events, item and the calendar in force. Never edited by hand. */
@@ -35,6 +41,7 @@ export class CaseClocksService {
         provisional: computed.provisional,
         latestDueOn,
         deemedAcceptedOn: computed.deemedAcceptedOn ?? null,
+        promisedDueAt: runningPromisedDueAt(computed),
       },
     };
   }
@@ -54,4 +61,9 @@ export class CaseClocksService {
       settings,
     });
   }
+}
+
+function runningPromisedDueAt(computed: CaseClocks): string | null {
+  const promised = computed.clocks.find((clock) => clock.kind === 'DECISION_PROMISED');
+  return promised && promised.state !== 'paused' && promised.stoppedAt === undefined ? promised.dueAt : null;
 }

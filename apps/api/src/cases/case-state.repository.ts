@@ -15,7 +15,7 @@ const COLUMNS = [
   'responsible_officer_id', 'submitted_at', 'accepted_at', 'decided_at', 'outcome',
   'certificate_issued_at', 'closed_at', 'suspended', 'event_count', 'first_occurred_at',
   'last_occurred_at', 'anomalies', 'projected_at', 'clocks', 'next_check_at', 'clocks_provisional',
-  'latest_due_on', 'deemed_accepted_on',
+  'latest_due_on', 'deemed_accepted_on', 'promised_due_at',
 ] as const;
 
 const UPDATABLE = COLUMNS.filter((c) => c !== 'department_code' && c !== 'case_id');
@@ -47,7 +47,7 @@ export class CaseStateRepository {
         s.responsibleOfficerId, s.submittedAt, s.acceptedAt, s.decidedAt, s.outcome,
         s.certificateIssuedAt, s.closedAt, s.suspended, s.eventCount, s.firstOccurredAt,
         s.lastOccurredAt, JSON.stringify(s.anomalies), projectedAt, JSON.stringify(c.clocks), c.nextCheckAt,
-        c.provisional, c.latestDueOn, c.deemedAcceptedOn,
+        c.provisional, c.latestDueOn, c.deemedAcceptedOn, c.promisedDueAt,
       ];
       const start = params.length;
       params.push(...values);

@@ -30,10 +30,8 @@ export interface TrendRow {
 /** Statuses of an accepted case whose decision is still to come (CaseStatus values). */
 const IN_PROGRESS_STATUSES = ['ACCEPTED', 'IN_PROGRESS', 'SUSPENDED', 'FORWARDED'];
 
-/** A promised decision clock, running and past its due instant at $1. */
-const PROMISED_CLOCK_OVERDUE = `EXISTS (SELECT 1 FROM jsonb_array_elements(cases.clocks) c
-  WHERE c->>'kind' = 'DECISION_PROMISED' AND c->>'state' <> 'paused' AND c->>'stoppedAt' IS NULL
-    AND (c->>'dueAt')::timestamptz < $1)`;
+/** An open case whose promised decision clock is running and past its due instant at $1 (column kept by the projection). */
+const PROMISED_CLOCK_OVERDUE = `promised_due_at < $1`;
 
 const dayNumberOf = (column: string) => `floor((extract(epoch from ${column}) + $3) / 86400)::int`;
 

@@ -9,6 +9,7 @@ import type { StoredClock } from '../../calendar/stored-clock';
 @Index('idx_cases_next_check', ['nextCheckAt'], { where: 'next_check_at IS NOT NULL' })
 @Index('idx_cases_accepted_at', ['acceptedAt'])
 @Index('idx_cases_decided_at', ['decidedAt'])
+@Index('idx_cases_open_figures', ['departmentCode', 'status', 'promisedDueAt'], { where: 'is_open' })
 export class CaseEntity {
   @PrimaryColumn({ name: 'department_code', type: 'varchar', length: 32 })
   departmentCode!: string;
@@ -90,4 +91,8 @@ export class CaseEntity {
 
   @Column({ name: 'deemed_accepted_on', type: 'date', nullable: true })
   deemedAcceptedOn!: string | null;
+
+  /** When the running promised decision clock falls due (null: none, paused or stopped): the wall's overdue count. */
+  @Column({ name: 'promised_due_at', type: 'timestamptz', nullable: true })
+  promisedDueAt!: Date | null;
 }
