@@ -18,7 +18,7 @@
  * cards. Prints PASS/FAIL per scenario, writes bench/results/chaos.json, exits 1 on any failure.
  *
  * Options: --quick, --kills N (R1), --cases N (cases generated per scenario), --rate N (events/s,
- * 0 = as fast as it goes; quick 250), --seed N, --only R1,R3,
+ * 0 = as fast as it goes; quick 200), --seed N, --only R1,R3,
  * --pg-down-s N (R3 outage, quick 6, full 10), --stop-system-postgres, --keep (keep the databases).
  */
 import { resolve } from 'path';
@@ -28,7 +28,7 @@ import { compareStates, dumpState, duplicates, selfCheck, waitProjected } from '
 import { Cluster } from './chaos/cluster';
 import { demoCatalogue, setUpCentre } from './chaos/centre';
 import { OwnRedis } from './chaos/own-redis';
-import { cleanReplay } from './chaos/replay';
+import { cleanReplay, prepareReplay, ReplayTarget } from './chaos/replay';
 import { ChaosContext, gracefulStops, killWorkers, restartRedis, ScenarioRun, stopPostgres } from './chaos/scenarios';
 import { Figure, machine, printFigures, writeResult } from './support/results';
 import { createDatabase, privateBuild, serverSecrets } from './support/server';
@@ -39,7 +39,7 @@ const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) 
 const QUICK = flag('--quick');
 const KILLS = Number(option('--kills') ?? (QUICK ? 3 : 20));
 const CASES = Number(option('--cases') ?? (QUICK ? 2000 : 30000));
-const RATE = Number(option('--rate') ?? (QUICK ? 250 : 0));
+const RATE = Number(option('--rate') ?? (QUICK ? 200 : 0));
 const SEED = Number(option('--seed') ?? 20261130);
 // R2 first: its empty Redis restart wipes the queue, which would hide a job R1's kills left stuck.
 const ONLY = (option('--only') ?? 'R2,R1,R3,R6').split(',');
@@ -75,10 +75,12 @@ async function main(): Promise<number> {
   const figures: Figure[] = [];
   const details: Record<string, unknown> = { seed: SEED, kills: KILLS, casesPerScenario: CASES, ratePerSecond: RATE, database: db.name, redisPort: redis.port };
   let failed = false;
+  let replayTarget: ReplayTarget | undefined;
   const dayAtStart = shanghaiDate();
   try {
     await cluster.start();
     const catalogue = demoCatalogue();
+    replayTarget = await prepareReplay({ entry, buildRoot, redisUrl: redis.url, catalogue, env });
     const keys = await setUpCentre(buildRoot, cluster.baseUrl, secrets.adminToken, catalogue);
     console.log(`chaos${QUICK ? ' (quick)' : ''}: api ${cluster.baseUrl}, 2 workers, database ${db.name} via proxy :${proxy.port}, own Redis :${redis.port}, seed ${SEED}`);
     const ctx: ChaosContext = {
@@ -92,18 +94,18 @@ async function main(): Promise<number> {
       runs.push(await scenario(ctx));
     }
 
-    console.log('\nchecker: waiting for every committed batch to be projected…');
+    console.log('\nchecker: clean replay of the event log into a fresh database, while the chaos workers finish their backlog…');
+    const replaying = cleanReplay(replayTarget, db.url);
+    replaying.catch(() => undefined);
     const drained = await waitProjected(db.url, DRAIN_TIMEOUT_MS);
-    console.log(`  ${drained.unprojectedBatches} batch(es) and ${drained.staleCases} case(s) left unprojected after ${(drained.ms / 1000).toFixed(1)} s`);
+    console.log(`  chaos database: ${drained.unprojectedBatches} batch(es) and ${drained.staleCases} case(s) left unprojected after ${(drained.ms / 1000).toFixed(1)} s`);
     const drainFailure = drained.unprojectedBatches !== 0 || drained.staleCases !== 0
       ? `${drained.unprojectedBatches} batch(es) / ${drained.staleCases} case(s) still unprojected after ${DRAIN_TIMEOUT_MS / 1000} s`
       : null;
     details.drain = drained;
-
-    console.log('checker: clean replay of the event log into a fresh database…');
     const chaosDump = await dumpState(db.url);
     await selfCheck(db.url, chaosDump);
-    const replay = await cleanReplay({ entry, buildRoot, chaosDatabaseUrl: db.url, redisUrl: redis.url, catalogue, env });
+    const replay = await replaying;
     console.log(`  replayed ${replay.events.toLocaleString('en')} events in ${replay.batches} batches in ${(replay.ms / 1000).toFixed(1)} s`);
     const dayChanged = shanghaiDate() !== dayAtStart;
     details.replay = { events: replay.events, batches: replay.batches, ms: replay.ms, localDayChangedDuringRun: dayChanged };
@@ -151,6 +153,7 @@ async function main(): Promise<number> {
     console.error(`chaos run aborted: ${(error as Error).stack ?? String(error)}\n--- process output (tail) ---\n${cluster.output().slice(-4000)}`);
     details.aborted = (error as Error).message;
   } finally {
+    await replayTarget?.close();
     await cluster.stop();
     await proxy.stop();
     await redis.down();
