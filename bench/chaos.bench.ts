@@ -18,7 +18,7 @@
  * cards. Prints PASS/FAIL per scenario, writes bench/results/chaos.json, exits 1 on any failure.
  *
  * Options: --quick, --kills N (R1), --cases N (cases generated per scenario), --rate N (events/s,
- * 0 = as fast as it goes; quick 200), --seed N, --only R1,R3,
+ * 0 = as fast as it goes; quick 120), --seed N, --only R1,R3,
  * --pg-down-s N (R3 outage, quick 6, full 10), --stop-system-postgres, --keep (keep the databases).
  */
 import { resolve } from 'path';
@@ -39,7 +39,7 @@ const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) 
 const QUICK = flag('--quick');
 const KILLS = Number(option('--kills') ?? (QUICK ? 3 : 20));
 const CASES = Number(option('--cases') ?? (QUICK ? 2000 : 30000));
-const RATE = Number(option('--rate') ?? (QUICK ? 200 : 0));
+const RATE = Number(option('--rate') ?? (QUICK ? 120 : 0));
 const SEED = Number(option('--seed') ?? 20261130);
 // R2 first: its empty Redis restart wipes the queue, which would hide a job R1's kills left stuck.
 const ONLY = (option('--only') ?? 'R2,R1,R3,R6').split(',');
