@@ -91,6 +91,34 @@ describe('cards: rules, deadline scheduler, lifecycle', () => {
     const detail = await t.admin.get<Card>(`/api/v1/alerts/${promised!.id}`);
     expect(detail.body.level).toBe('RED');
     expect(detail.body.history.map((h) => h.action)).toEqual(['RAISED', 'ESCALATED']);
+
+    // Evaluated again later, the rule still finds YELLOW: the escalated level is kept, not "corrected".
+    const later = new Date(promisedPassed.getTime() + 11 * DAY);
+    await countRows(t.databaseUrl, `UPDATE cases SET next_check_at = '${later.toISOString()}' WHERE case_id = 'yellow-1' RETURNING 1 AS n`);
+    await scheduler.tick(later);
+    const after = await t.admin.get<Card>(`/api/v1/alerts/${promised!.id}`);
+    expect({ level: after.body.level, history: after.body.history.map((h) => h.action) }).toEqual({ level: 'RED', history: ['RAISED', 'ESCALATED'] });
+  });
+
+  it('lowers a card when a late event changes the facts (same card, CORRECTED in its history)', async () => {
+    // REVIEW started 2025-11-11 and, as far as the centre knows, still running: far past its 5 working days.
+    const started = [
+      ...acceptedCase('step-late', '2025-11-10T10:00:00+08:00'),
+      makeEvent({ caseId: 'step-late', seq: 3, type: 'STEP_STARTED', occurredAt: '2025-11-11T09:00:00+08:00', data: { step: 'REVIEW' } }),
+    ];
+    await scjg.post('/api/v1/events', { events: started });
+    const yellow = await waitFor(async () => (await cardsOf('step-late')).find((c) => c.rule === 'STEP_OVERDUE'), 'step card');
+    expect(yellow.level).toBe('YELLOW');
+    // The completion, a day past the limit, arrives late: a short overrun is a PROMPT.
+    const completed = makeEvent({ caseId: 'step-late', seq: 4, type: 'STEP_COMPLETED', occurredAt: '2025-11-19T16:00:00+08:00', data: { step: 'REVIEW' } });
+    await scjg.post('/api/v1/events', { events: [completed] });
+    const lowered = await waitFor(async () => {
+      const card = (await cardsOf('step-late')).find((c) => c.rule === 'STEP_OVERDUE');
+      return card?.level === 'PROMPT' ? card : undefined;
+    }, 'step card lowered');
+    expect(lowered.id).toBe(yellow.id);
+    const detail = await t.admin.get<Card>(`/api/v1/alerts/${yellow.id}`);
+    expect(detail.body.history.map((h) => [h.action, h.actor])).toEqual([['RAISED', 'system'], ['CORRECTED', 'system']]);
   });
 
   it('keeps who, when and why for every decision; a reason is mandatory; the wrong side is refused', async () => {

@@ -39,7 +39,7 @@ export class OversightCards {
       manager,
       items.map((item) => ({
         ref: { departmentCode: item.departmentCode, caseId: item.key, itemCode: null },
-        changes: { raise: [finding(item)], upgrade: [], clear: [] },
+        changes: { raise: [finding(item)], upgrade: [], correct: [], clear: [] },
       })),
       supervisionDueAt,
       now,

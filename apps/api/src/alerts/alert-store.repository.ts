@@ -13,7 +13,7 @@ export interface CaseRef {
 
 export interface CardChangeRecord {
   alertId: string;
-  /** RAISED, UPGRADED, AUTO_CLOSED, ESCALATED, or a person's action (ACKNOWLEDGE, DISMISS…). */
+  /** RAISED, UPGRADED, CORRECTED, AUTO_CLOSED, ESCALATED, or a person's action (ACKNOWLEDGE, DISMISS…). */
   action: string;
   fromState: CardState | null;
   toState: CardState;
@@ -35,8 +35,11 @@ export class AlertStoreRepository {
   async activeCards(manager: EntityManager, cases: { departmentCode: string; caseId: string }[]): Promise<Map<string, ActiveCard[]>> {
     const out = new Map<string, ActiveCard[]>();
     if (cases.length === 0) return out;
-    const rows = await manager.query<{ id: string; department_code: string; case_id: string; rule: string; level: AlertLevel; state: CardState; time_driven: boolean }[]>(
-      `SELECT a.id, a.department_code, a.case_id, a.rule, a.level, a.state, a.time_driven
+    // A RED card still carrying a supervision deadline got there by escalation: a card raised or
+    // upgraded to RED by a finding has none (supervisionDueAt is for YELLOW findings only).
+    const rows = await manager.query<{ id: string; department_code: string; case_id: string; rule: string; level: AlertLevel; state: CardState; time_driven: boolean; escalated: boolean }[]>(
+      `SELECT a.id, a.department_code, a.case_id, a.rule, a.level, a.state, a.time_driven,
+              (a.level = 'RED' AND a.supervision_due_at IS NOT NULL) AS escalated
          FROM alerts a JOIN unnest($1::varchar[], $2::varchar[]) AS k(department_code, case_id)
            ON a.department_code = k.department_code AND a.case_id = k.case_id
         WHERE a.state IN ${ACTIVE}`,
@@ -45,7 +48,7 @@ export class AlertStoreRepository {
     for (const row of rows) {
       const key = `${row.department_code}\u0000${row.case_id}`;
       const list = out.get(key) ?? [];
-      list.push({ id: row.id, rule: row.rule as ActiveCard['rule'], level: row.level, state: row.state, timeDriven: row.time_driven });
+      list.push({ id: row.id, rule: row.rule as ActiveCard['rule'], level: row.level, state: row.state, timeDriven: row.time_driven, escalated: row.escalated });
       out.set(key, list);
     }
     return out;
@@ -66,7 +69,12 @@ export class AlertStoreRepository {
     const raises = plans.flatMap(({ ref, changes }) => changes.raise.map((finding) => ({ ref, finding, id: randomUUID() })));
     for (let i = 0; i < raises.length; i += 2000) records.push(...(await this.raise(manager, raises.slice(i, i + 2000), supervisionDueAt, now)));
     for (const { ref, changes } of plans) {
-      for (const { card, finding } of changes.upgrade) {
+      const levelChanges = [
+        ...changes.upgrade.map((change) => ({ ...change, action: 'UPGRADED', comment: null })),
+        // Lowered because the case's history changed (late events); the transition says so.
+        ...changes.correct.map((change) => ({ ...change, action: 'CORRECTED', comment: 'later events changed the facts' })),
+      ];
+      for (const { card, finding, action, comment } of levelChanges) {
         const updated = await manager.query<unknown[]>(
           `WITH changed AS (
              UPDATE alerts SET level = $2, evidence = $3, summary = $4, responsible_officer_id = $5, breached_at = $6,
@@ -79,7 +87,7 @@ export class AlertStoreRepository {
           ],
         );
         if (updated.length > 0) {
-          records.push({ departmentCode: ref.departmentCode, alertId: card.id, action: 'UPGRADED', fromState: card.state, toState: card.state, fromLevel: card.level, toLevel: finding.level, actor: 'system', comment: null });
+          records.push({ departmentCode: ref.departmentCode, alertId: card.id, action, fromState: card.state, toState: card.state, fromLevel: card.level, toLevel: finding.level, actor: 'system', comment });
         }
       }
       for (const card of changes.clear) {

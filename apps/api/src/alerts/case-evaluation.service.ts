@@ -115,7 +115,7 @@ export class CaseEvaluationService {
       const { snapshot } = evaluated;
       const cards = active.get(caseKeyString(snapshot.departmentCode, snapshot.caseId)) ?? [];
       const changes = planCardChanges(cards, evaluated.evaluation.findings, context.silentDepartments.has(snapshot.departmentCode));
-      if (changes.raise.length + changes.upgrade.length + changes.clear.length === 0) continue;
+      if (changes.raise.length + changes.upgrade.length + changes.correct.length + changes.clear.length === 0) continue;
       plans.push({ ref: { departmentCode: snapshot.departmentCode, caseId: snapshot.caseId, itemCode: snapshot.itemCode }, changes });
     }
     await this.store.applyAll(manager, plans, (finding) => this.supervisionDueAt(context, finding, now), now);

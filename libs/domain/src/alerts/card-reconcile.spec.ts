@@ -11,12 +11,13 @@ const finding = (rule: Finding['rule'], level: Finding['level'], timeDriven = tr
   evidence: { eventIds: [], facts: {} },
   summary: { zh: '', en: '' },
 });
-const card = (rule: ActiveCard['rule'], level: ActiveCard['level'], timeDriven = true): ActiveCard => ({
+const card = (rule: ActiveCard['rule'], level: ActiveCard['level'], timeDriven = true, escalated = false): ActiveCard => ({
   id: `card-${rule}`,
   rule,
   level,
   state: 'OPEN',
   timeDriven,
+  escalated,
 });
 
 describe('planCardChanges', () => {
@@ -24,14 +25,21 @@ describe('planCardChanges', () => {
     const first = planCardChanges([], [finding('STATUTORY_OVERDUE', 'RED')], false);
     expect(first.raise.map((f) => f.rule)).toEqual(['STATUTORY_OVERDUE']);
     const again = planCardChanges([card('STATUTORY_OVERDUE', 'RED')], [finding('STATUTORY_OVERDUE', 'RED')], false);
-    expect(again).toEqual({ raise: [], upgrade: [], clear: [] });
+    expect(again).toEqual({ raise: [], upgrade: [], correct: [], clear: [] });
   });
 
-  it('upgrades in place to a more severe level, never downgrades', () => {
+  it('upgrades in place to a more severe level', () => {
     const up = planCardChanges([card('STEP_OVERDUE', 'PROMPT')], [finding('STEP_OVERDUE', 'YELLOW')], false);
     expect(up.upgrade).toHaveLength(1);
+    expect(up.correct).toEqual([]);
+  });
+
+  it('lowers a card to what the facts now say (a late event changed the history), unless it was escalated', () => {
     const down = planCardChanges([card('STEP_OVERDUE', 'YELLOW')], [finding('STEP_OVERDUE', 'PROMPT')], false);
-    expect(down).toEqual({ raise: [], upgrade: [], clear: [] });
+    expect(down.correct.map(({ card: c, finding: f }) => [c.level, f.level])).toEqual([['YELLOW', 'PROMPT']]);
+    expect(down.upgrade).toEqual([]);
+    const escalated = planCardChanges([card('PROMISED_OVERDUE', 'RED', true, true)], [finding('PROMISED_OVERDUE', 'YELLOW')], false);
+    expect(escalated).toEqual({ raise: [], upgrade: [], correct: [], clear: [] });
   });
 
   it('clears a card whose condition no longer holds', () => {

@@ -8,6 +8,11 @@ export interface ActiveCard {
   level: AlertLevel;
   state: CardState;
   timeDriven: boolean;
+  /**
+   * Raised to RED because its supervision deadline passed unanswered (domain.md §6): a level the
+   * department earned by not responding, which no later fact about the case takes back.
+   */
+  escalated: boolean;
 }
 
 export interface CardChanges {
@@ -15,6 +20,13 @@ export interface CardChanges {
   raise: Finding[];
   /** Active cards whose rule now finds a more severe level: upgrade in place, keeping history. */
   upgrade: { card: ActiveCard; finding: Finding }[];
+  /**
+   * Active cards whose rule now finds a milder level because the case's history changed (events
+   * arrive late and out of order: a suspension that paused the clock, say). The card follows the
+   * facts, lowered in place with a transition that says so, so the same history gives the same
+   * cards whatever order it arrived in (R4). An escalated card keeps its level.
+   */
+  correct: { card: ActiveCard; finding: Finding }[];
   /** Active cards whose condition no longer holds: close automatically, with that reason. */
   clear: ActiveCard[];
 }
@@ -28,13 +40,15 @@ export interface CardChanges {
 export function planCardChanges(active: readonly ActiveCard[], findings: readonly Finding[], inhibitTimeDriven: boolean): CardChanges {
   const byRule = new Map(active.map((card) => [card.rule, card]));
   const found = new Map(findings.map((finding) => [finding.rule, finding]));
-  const changes: CardChanges = { raise: [], upgrade: [], clear: [] };
+  const changes: CardChanges = { raise: [], upgrade: [], correct: [], clear: [] };
   for (const finding of findings) {
     const card = byRule.get(finding.rule);
     if (!card) {
       if (!(inhibitTimeDriven && finding.timeDriven)) changes.raise.push(finding);
     } else if (isUpgrade(card.level, finding.level)) {
       changes.upgrade.push({ card, finding });
+    } else if (isUpgrade(finding.level, card.level) && !card.escalated) {
+      changes.correct.push({ card, finding });
     }
   }
   for (const card of active) {
