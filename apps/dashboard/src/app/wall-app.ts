@@ -85,6 +85,7 @@ export class WallApp {
       () => this.connection.dispose(),
       () => this.watchdog.dispose(),
       () => this.rotation.dispose(),
+      () => this.feed.dispose(),
       () => stage.dispose(),
       ...Object.values(this.charts).map((chart) => () => chart.dispose()),
     );

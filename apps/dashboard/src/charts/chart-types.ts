@@ -1,5 +1,5 @@
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, EffectScatterSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GraphicComponentOption, GridComponentOption, LegendComponentOption, MarkAreaComponentOption } from 'echarts/components';
 import { FONT_FAMILY, PALETTE } from './palette';
 
@@ -8,7 +8,6 @@ export type WallChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | ScatterSeriesOption
-  | EffectScatterSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | GraphicComponentOption

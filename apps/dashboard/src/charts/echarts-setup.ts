@@ -1,10 +1,10 @@
-import { BarChart, EffectScatterChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GraphicComponent, GridComponent, LegendComponent, MarkAreaComponent } from 'echarts/components';
 import { init, use, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what the wall draws, so the bundle carries nothing else (see chart-types.ts).
-use([BarChart, LineChart, ScatterChart, EffectScatterChart, GridComponent, LegendComponent, GraphicComponent, MarkAreaComponent, CanvasRenderer]);
+use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, GraphicComponent, MarkAreaComponent, CanvasRenderer]);
 
 export function createChart(element: HTMLElement, pixelRatio: number): EChartsType {
   return init(element, null, { renderer: 'canvas', devicePixelRatio: pixelRatio });

@@ -1,10 +1,10 @@
 import type { WallRegion } from '@app/contracts/realtime/wall';
 import { MESSAGES } from '../i18n/messages';
 import { department } from '../testing/wall-fixtures.spec-helper';
-import { regionsOption } from './regions.option';
+import { HALO_SCALE, regionsOption } from './regions.option';
 import { LEVEL_COLOURS } from './palette';
 
-type Series = { id: string; type: string; name?: string; data: { name: string; value: [number, number] }[]; itemStyle?: { color: string }; markArea?: { data: [{ name: string; label: { formatter: string } }, unknown][] } };
+type Series = { id: string; type: string; name?: string; silent?: boolean; label?: { show: boolean }; data: { name: string; value: [number, number]; symbolSize: number }[]; itemStyle?: { color: string; borderColor?: string }; markArea?: { data: [{ name: string; label: { formatter: string } }, unknown][] } };
 
 describe('regionsOption', () => {
   const none = { PROMPT: 0, YELLOW: 0, RED: 0 };
@@ -26,13 +26,18 @@ describe('regionsOption', () => {
     expect(areas[0][0].label.formatter).toContain('红牌 1');
   });
 
-  it('groups markers by worst open card, red and yellow pulsing, names without the district prefix', () => {
+  it('groups markers by worst open card, red and yellow haloed, names without the district prefix', () => {
     const series = regionsOption(regions, departments, true, MESSAGES.zh).series as Series[];
     const byId = new Map(series.map((s) => [s.id, s]));
-    expect(byId.get('level-RED')!.type).toBe('effectScatter');
     expect(byId.get('level-RED')!.itemStyle!.color).toBe(LEVEL_COLOURS.RED);
     expect(byId.get('level-RED')!.data.map((m) => m.name)).toEqual(['市场监督管理局']);
+    const halo = byId.get('level-RED-halo')!;
+    expect(halo.itemStyle!.borderColor).toBe(LEVEL_COLOURS.RED);
+    expect(halo.data.map((m) => m.value)).toEqual(byId.get('level-RED')!.data.map((m) => m.value));
+    expect(halo.data[0].symbolSize).toBe(Math.round(byId.get('level-RED')!.data[0].symbolSize * HALO_SCALE));
+    expect(byId.has('level-YELLOW-halo')).toBe(true);
     expect(byId.get('level-PROMPT')!.type).toBe('scatter');
+    expect(byId.has('level-PROMPT-halo')).toBe(false);
     expect(byId.get('level-PROMPT')!.data.map((m) => m.name)).toEqual(['教育局']);
     expect(byId.get('level-NONE')!.data.map((m) => m.name)).toEqual(['交通运输局']);
   });
@@ -44,5 +49,11 @@ describe('regionsOption', () => {
     expect(series[1].data).toHaveLength(3);
     expect(series[0].markArea!.data[0][0].label.formatter).not.toContain(MESSAGES.en.levels.RED);
     expect((option.legend as { show: boolean }).show).toBe(false);
+  });
+
+  it('draws nothing that animates by itself: no ripple effect, halos ignore the pointer', () => {
+    const series = regionsOption(regions, departments, true, MESSAGES.zh).series as Series[];
+    expect(series.map((s) => s.type)).not.toContain('effectScatter');
+    expect(series.filter((s) => s.id.endsWith('-halo')).every((s) => s.silent && s.label!.show === false)).toBe(true);
   });
 });

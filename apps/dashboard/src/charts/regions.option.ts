@@ -14,24 +14,42 @@ interface Marker {
   symbolSize: number;
 }
 
-function markerSeries(id: string, name: string, colour: string, markers: Marker[], ripple: boolean) {
-  const common = {
+/** How much wider than its marker a yellow or red department's halo is. */
+export const HALO_SCALE = 1.9;
+
+/**
+ * A level's markers with their names; for yellow and red, a still halo around each marker so the eye
+ * finds them first. Still, not a ripple: a ripple redraws and re-composites the whole chart on every
+ * frame for as long as a card is open — weeks, on a wall — which alone keeps a software-rendered
+ * screen from keeping up (bench:wall, P7).
+ */
+function markerSeries(id: string, name: string, colour: string, markers: Marker[], halo: boolean) {
+  const markersWithNames = {
     id,
     name,
+    type: 'scatter' as const,
     data: markers,
     itemStyle: { color: colour, shadowBlur: 12, shadowColor: colour },
     label: { show: true, position: 'bottom' as const, distance: 6, color: PALETTE.text, fontSize: 14, fontFamily: FONT_FAMILY, formatter: '{b}' },
     z: 3,
   };
-  // Departments with a yellow or red card pulse: the eye finds them first.
-  return ripple
-    ? { ...common, type: 'effectScatter' as const, rippleEffect: { scale: 3, brushType: 'stroke' as const, period: 3 } }
-    : { ...common, type: 'scatter' as const };
+  if (!halo) return [markersWithNames];
+  const halos = {
+    id: `${id}-halo`,
+    name,
+    type: 'scatter' as const,
+    data: markers.map((m) => ({ ...m, symbolSize: Math.round(m.symbolSize * HALO_SCALE) })),
+    silent: true,
+    itemStyle: { color: 'transparent', borderColor: colour, borderWidth: 2, opacity: 0.55 },
+    label: { show: false },
+    z: 2,
+  };
+  return [markersWithNames, halos];
 }
 
 /**
  * The districts as boxes, each department a marker inside its district: sized by work in progress,
- * coloured by its worst open card (neutral while cards are not measured), pulsing on yellow and red.
+ * coloured by its worst open card (neutral while cards are not measured), haloed on yellow and red.
  */
 export function regionsOption(
   regions: readonly WallRegion[],
@@ -94,11 +112,11 @@ export function regionsOption(
   ];
   if (cardsMeasured) {
     for (const level of MARKER_LEVELS) {
-      series.push(markerSeries(`level-${level}`, messages.levels[level], LEVEL_COLOURS[level], markers.get(level)!, level === 'YELLOW' || level === 'RED'));
+      series.push(...markerSeries(`level-${level}`, messages.levels[level], LEVEL_COLOURS[level], markers.get(level)!, level === 'YELLOW' || level === 'RED'));
     }
   } else {
     const all = MARKER_LEVELS.flatMap((level) => markers.get(level)!);
-    series.push(markerSeries('departments', messages.series.inProgress, PALETTE.neutral, all, false));
+    series.push(...markerSeries('departments', messages.series.inProgress, PALETTE.neutral, all, false));
   }
 
   return {
