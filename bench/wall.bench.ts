@@ -27,7 +27,7 @@ import { CardLoad, LoadItem } from './support/card-load';
 import { Figure, machine, printFigures, ROOT, withRatio, writeResult } from './support/results';
 import { percentile, round, slope } from './support/series';
 import { apiClient, cpuSeconds, createDatabase, privateBuild, rssMb, serverSecrets, startServer } from './support/server';
-import { HeapReading, PageReading, WallPageProbe } from './support/wall-page-probe';
+import { childPids, HeapReading, PageReading, traceTimeline, treeCpuSeconds, WallPageProbe } from './support/wall-page-probe';
 
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -64,6 +64,8 @@ interface Sample {
   frameP99: number;
   frameMax: number;
   rendererBusy: number;
+  /** Cores Chromium (all its processes) used since the previous sample. */
+  chromiumCores: number;
   feedItems: number;
   state: string | null;
   pageOpenRed: number | null;
@@ -147,7 +149,11 @@ async function main(): Promise<void> {
     const departments = Object.keys(catalogue.departments).length;
     console.log(`server mode: api pid ${api.pid}, worker pid ${worker.pid}; ${departments} departments; ${RATE} cards/s for ${MINUTES} min (warm-up ${WARMUP_MINUTES} min)`);
 
+    const chromiumBefore = new Set(childPids(process.pid, /chromium/));
     browser = await launch();
+    const chromiumPid = childPids(process.pid, /chromium/).find((pid) => !chromiumBefore.has(pid));
+    if (chromiumPid === undefined) throw new Error('cannot find the Chromium process just launched');
+    const chromiumCpu = () => treeCpuSeconds(chromiumPid);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
     const probe = new WallPageProbe(page);
@@ -158,14 +164,8 @@ async function main(): Promise<void> {
 
     // Same-run reference: the same page, connected, no load.
     await sleep(5000); // entry animations
-    await probe.read();
-    const idleHeapStart = await probe.heap();
-    await sleep(IDLE_SECONDS * 1000);
-    const idleFrames = (await probe.read()).frames;
-    const idleHeapEnd = await probe.heap();
-    const idle = { ...frameStats(idleFrames), heapStartMb: mb(idleHeapStart.usedMb), heapEndMb: mb(idleHeapEnd.usedMb), nodes: idleHeapEnd.nodes };
+    const idle = await idlePeriod(probe, chromiumCpu, 'idle, before the load');
     details.idle = idle;
-    console.log(`idle ${IDLE_SECONDS} s: frame p95 ${idle.p95} ms, p99 ${idle.p99} ms; heap ${idle.heapEndMb} MB; ${idle.nodes} DOM nodes`);
 
     const countCards = async () => Number((await pg.query<{ n: string }>('SELECT count(*) AS n FROM alerts')).rows[0].n);
     const countOpenRed = async () => Number((await pg.query<{ n: string }>(`SELECT count(*) AS n FROM alerts WHERE level = 'RED' AND state = 'OPEN'`)).rows[0].n);
@@ -177,18 +177,21 @@ async function main(): Promise<void> {
     const measuredFrames: number[] = [];
     const warmupMs = WARMUP_MINUTES * 60_000;
     const endAt = loadStartedAt + MINUTES * 60_000;
-    let previous = { t: 0, cards: cardsBefore, busy: idleHeapEnd.taskSeconds };
-    let profiling: ReturnType<WallPageProbe['profile']> | null = null;
+    let previous = { t: 0, cards: cardsBefore, busy: idle.taskSeconds, cpu: chromiumCpu() };
+    let profiling: Promise<Awaited<ReturnType<WallPageProbe['profile']>> & { timeline: Awaited<ReturnType<typeof traceTimeline>> }> | null = null;
     for (let n = 1; ; n++) {
       const due = Math.min(endAt, loadStartedAt + n * SAMPLE_SECONDS * 1000);
       await sleep(Math.max(0, due - Date.now()));
       const reading: PageReading = await probe.read();
       const heap: HeapReading = await probe.heap();
       const cards = await countCards();
+      const cpu = chromiumCpu();
       const t = (Date.now() - loadStartedAt) / 1000;
       const phase = t * 1000 <= warmupMs ? 'warm-up' : 'measured';
       if (phase === 'measured') measuredFrames.push(...reading.frames);
-      if (phase === 'measured' && PROFILE_SECONDS > 0) profiling ??= probe.profile(PROFILE_SECONDS * 1000);
+      if (phase === 'measured' && PROFILE_SECONDS > 0) {
+        profiling ??= probe.profile(PROFILE_SECONDS * 1000).then(async (result) => ({ ...result, timeline: await traceTimeline(browser!, page, PROFILE_SECONDS * 1000) }));
+      }
       const f = frameStats(reading.frames);
       const sample: Sample = {
         t: round(t),
@@ -204,6 +207,7 @@ async function main(): Promise<void> {
         frameP99: f.p99,
         frameMax: f.max,
         rendererBusy: round((heap.taskSeconds - previous.busy) / (t - previous.t), 3),
+        chromiumCores: round((cpu - previous.cpu) / (t - previous.t), 3),
         feedItems: reading.feedItems,
         state: reading.state,
         pageOpenRed: reading.openRed === null || reading.openRed === '—' ? null : Number(reading.openRed.replace(/,/g, '')),
@@ -214,10 +218,10 @@ async function main(): Promise<void> {
         workerCpu: round(cpuSeconds(worker.pid)),
       };
       samples.push(sample);
-      previous = { t, cards, busy: heap.taskSeconds };
+      previous = { t, cards, busy: heap.taskSeconds, cpu };
       const sockets = probe.totals();
       console.log(
-        `${String(Math.round(t)).padStart(5)} s ${phase.padEnd(8)} cards ${sample.cards} (${sample.cardsPerSecond}/s)  heap ${sample.heapMb} MB  nodes ${sample.nodes}  frames p95 ${f.p95} p99 ${f.p99} max ${f.max} ms  ` +
+        `${String(Math.round(t)).padStart(5)} s ${phase.padEnd(8)} cards ${sample.cards} (${sample.cardsPerSecond}/s)  heap ${sample.heapMb} MB  nodes ${sample.nodes}  frames p95 ${f.p95} p99 ${f.p99} max ${f.max} ms  chromium ${sample.chromiumCores} cores  ` +
           `feed ${sample.feedItems}  ${sample.state}  red page/db ${sample.pageOpenRed}/${sample.dbOpenRed}  ws closed ${sockets.wsClosed}  rss api/worker ${sample.apiRssMb}/${sample.workerRssMb} MB`,
       );
       if (Date.now() >= endAt) break;
@@ -225,9 +229,13 @@ async function main(): Promise<void> {
     await load.stop();
     const loadEndedAt = Date.now();
     if (profiling) {
-      const { summary, profile } = await profiling;
+      const { summary, profile, timeline } = await profiling;
       writeFileSync(resolve(ROOT, 'dist-bench/wall.cpuprofile'), JSON.stringify(profile));
-      details.profile = summary;
+      details.profile = { ...summary, timeline };
+      console.log(`page timeline, ${PROFILE_SECONDS} s under load: ${timeline.frames} frames; CPU by thread:`);
+      for (const t of timeline.threads) console.log(`  ${String(t.cpuMs).padStart(6)} ms CPU ${String(t.wallMs).padStart(6)} ms wall  ${t.thread}`);
+      console.log('renderer main thread by event (inclusive):');
+      for (const e of timeline.main) console.log(`  ${String(e.cpuMs).padStart(6)} ms CPU ${String(e.wallMs).padStart(6)} ms wall ${String(e.count).padStart(6)}×  ${e.name}`);
       console.log(`page CPU profile, ${summary.seconds} s under load (dist-bench/wall.cpuprofile), self time:`);
       for (const f of summary.top) console.log(`  ${String(f.selfMs).padStart(6)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.fn}  ${f.at}`);
     }
@@ -245,8 +253,10 @@ async function main(): Promise<void> {
     const raisedPerSecond = round((last.cards - first.cards) / (last.t - first.t));
     const sentPerSecond = round(load.stats.casesSent / ((loadEndedAt - loadStartedAt) / 1000));
     // Cards raised once the load stopped: what the pipeline still had queued at the end.
-    await sleep(5000);
-    const backlog = (await countCards()) - cardsBefore - last.cards;
+    const backlog = (await drained(countCards)) - cardsBefore - last.cards;
+    // The page at rest with what the load left on it (every tile red, markers pulsing): what the
+    // display costs by itself, apart from the updates.
+    details.idleAfterLoad = await idlePeriod(probe, chromiumCpu, 'idle, after the load');
     const maxFeed = Math.max(...samples.map((s) => s.feedItems));
     const measuredMinutes = round((last.t - first.t) / 60);
 
@@ -286,7 +296,7 @@ async function main(): Promise<void> {
         unit: 'cards/s',
         target: `≥ ${RATE} cards/s (the load P7 asks for)`,
         meets: raisedPerSecond >= RATE * 0.98,
-        note: `${sentPerSecond} cases/s sent, ${load.stats.failedRequests} failed requests, ${load.stats.rejectedEvents} rejected events, ${load.stats.skippedCases} cases skipped; ${backlog} cards raised in the 5 s after the load stopped`,
+        note: `${sentPerSecond} cases/s sent, ${load.stats.failedRequests} failed requests, ${load.stats.rejectedEvents} rejected events, ${load.stats.skippedCases} cases skipped; ${backlog} cards raised after the load stopped (backlog)`,
       },
       withRatio({
         id: 'P7',
@@ -340,6 +350,40 @@ async function main(): Promise<void> {
     details,
   });
   printFigures(figures);
+}
+
+/** Waits until the count stops moving (the pipeline's backlog is done), at most two minutes. */
+async function drained(count: () => Promise<number>): Promise<number> {
+  let last = await count();
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+    await sleep(3000);
+    const now = await count();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+/** The page connected, nothing sent: frame times, renderer busy share and heap over IDLE_SECONDS. */
+async function idlePeriod(probe: WallPageProbe, chromiumCpu: () => number, label: string) {
+  await probe.read();
+  const start = await probe.heap();
+  const cpuStart = chromiumCpu();
+  await sleep(IDLE_SECONDS * 1000);
+  const frames = (await probe.read()).frames;
+  const cpuEnd = chromiumCpu();
+  const end = await probe.heap();
+  const idle = {
+    ...frameStats(frames),
+    chromiumCores: round((cpuEnd - cpuStart) / IDLE_SECONDS, 3),
+    rendererBusy: round((end.taskSeconds - start.taskSeconds) / IDLE_SECONDS, 3),
+    heapStartMb: mb(start.usedMb),
+    heapEndMb: mb(end.usedMb),
+    nodes: end.nodes,
+    taskSeconds: end.taskSeconds,
+  };
+  console.log(`${label} ${IDLE_SECONDS} s: frame p95 ${idle.p95} ms, p99 ${idle.p99} ms; Chromium ${idle.chromiumCores} cores; renderer busy ${idle.rendererBusy}; heap ${idle.heapEndMb} MB; ${idle.nodes} DOM nodes`);
+  return idle;
 }
 
 const departmentsOf = (catalogue: Catalogue) => Object.keys(catalogue.departments).length;

@@ -4,7 +4,7 @@
  * exactly one card straight away through the real path (ingest → projection → rules → cards →
  * outbox → /wall). Four cases in five are charged a fee above the item's standard (FEE_IRREGULAR,
  * RED); the fifth is accepted without its required documents (DOCUMENTS_MISSING, PROMPT). Cases
- * are spread round-robin over the departments, sent every `tickMs` in one request per department.
+ * are spread round-robin over the departments, sent every `tickMs` (a second) in one request per department, as a department system reports.
  */
 import { randomBytes } from 'crypto';
 
@@ -41,7 +41,7 @@ export class CardLoad {
     private readonly keys: ReadonlyMap<string, string>,
     private readonly items: readonly LoadItem[],
     private readonly casesPerSecond: number,
-    private readonly tickMs = 200,
+    private readonly tickMs = 1000,
   ) {
     if (items.length === 0) throw new Error('no items to raise cards on');
   }

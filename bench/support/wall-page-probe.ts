@@ -5,7 +5,8 @@
  * listener counts. The injected state is drained at every sample, so the probe itself holds at most
  * one interval of frame deltas.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import { readdirSync, readFileSync } from 'fs';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 
 /** Runs in the page before its scripts (addInitScript), again after any reload. */
 const PROBE_SCRIPT = `(() => {
@@ -164,4 +165,115 @@ export async function profilePage(cdp: CDPSession, ms: number, limit = 25): Prom
       return { fn, at, selfMs: Math.round(selfMs), share: Math.round((selfMs / total) * 1000) / 1000 };
     });
   return { summary: { seconds: ms / 1000, top }, profile };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+export interface TimelineSummary {
+  seconds: number;
+  /** Frames the renderer began (BeginMainFrame). */
+  frames: number;
+  /** CPU (thread time, not waiting for a core) per thread kind, summed over top-level tasks. */
+  threads: { thread: string; cpuMs: number; wallMs: number }[];
+  /** Renderer main thread, by event (inclusive), wall and CPU time. */
+  main: { name: string; wallMs: number; cpuMs: number; count: number }[];
+}
+
+/**
+ * A timeline trace of the page for `ms`: CPU time per thread (renderer main, compositor, raster,
+ * viz) and the renderer main thread's time by event — where the time the CPU profile calls
+ * "(program)" goes (style, layout, paint, commit). Thread time (tdur) does not count time spent
+ * waiting for a core, so it compares runs on a shared machine.
+ */
+export async function traceTimeline(browser: Browser, page: Page, ms: number, limit = 20): Promise<TimelineSummary> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'cc', 'viz'] });
+  await new Promise((r) => setTimeout(r, ms));
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const threadNames = new Map<string, string>();
+  for (const e of traceEvents) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
+  const main = [...threadNames.entries()].find(([, name]) => name === 'CrRendererMain')?.[0];
+  const threads = new Map<string, { cpuMs: number; wallMs: number }>();
+  const events = new Map<string, { wallMs: number; cpuMs: number; count: number }>();
+  let frames = 0;
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    // Top-level tasks only ('RunTask' wraps 'ThreadControllerImpl::RunTask': count one of them).
+    if (e.name === 'RunTask') {
+      const thread = (threadNames.get(key) ?? 'unnamed').replace(/\d+$/, '');
+      const sum = threads.get(thread) ?? { cpuMs: 0, wallMs: 0 };
+      sum.cpuMs += (e.tdur ?? 0) / 1000;
+      sum.wallMs += e.dur / 1000;
+      threads.set(thread, sum);
+    }
+    if (key !== main) continue;
+    if (e.name === 'ProxyMain::BeginMainFrame') frames += 1;
+    const sum = events.get(e.name) ?? { wallMs: 0, cpuMs: 0, count: 0 };
+    sum.wallMs += e.dur / 1000;
+    sum.cpuMs += (e.tdur ?? 0) / 1000;
+    sum.count += 1;
+    events.set(e.name, sum);
+  }
+  const rounded = <T extends { cpuMs: number; wallMs: number }>(v: T): T => ({ ...v, cpuMs: Math.round(v.cpuMs), wallMs: Math.round(v.wallMs) });
+  return {
+    seconds: ms / 1000,
+    frames,
+    threads: [...threads.entries()].map(([thread, v]) => rounded({ thread, ...v })).sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 12),
+    main: [...events.entries()].map(([name, v]) => rounded({ name, ...v })).sort((a, b) => b.cpuMs - a.cpuMs).slice(0, limit),
+  };
+}
+
+/**
+ * CPU seconds used so far by a process and all its descendants (Chromium: browser, renderer, GPU
+ * and utility processes), from /proc. Unlike the renderer's task time this does not count time the
+ * process waited for a core, so it stays comparable on a shared, busy machine.
+ */
+export function treeCpuSeconds(rootPid: number): number {
+  const parents = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  let total = 0;
+  for (const [pid, seconds] of cpu) {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parents.get(p)) {
+      if (p === rootPid) {
+        total += seconds;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+/** Direct children of `parentPid` whose command line matches `pattern` (e.g. the Chromium just launched). */
+export function childPids(parentPid: number, pattern: RegExp): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parentPid) continue;
+      if (pattern.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) found.push(Number(entry));
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  return found;
 }
