@@ -38,7 +38,7 @@ const flag = (name: string) => argv.includes(name);
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const QUICK = flag('--quick');
 const KILLS = Number(option('--kills') ?? (QUICK ? 3 : 20));
-const CASES = Number(option('--cases') ?? (QUICK ? 2000 : 30000));
+const CASES = Number(option('--cases') ?? (QUICK ? 2000 : 50000));
 const RATE = Number(option('--rate') ?? (QUICK ? 120 : 0));
 const SEED = Number(option('--seed') ?? 20261130);
 // R2 first: its empty Redis restart wipes the queue, which would hide a job R1's kills left stuck.
