@@ -5,6 +5,7 @@ import { clockSettingsFor, projectCase } from '@app/domain';
 import { CaseEvaluationService, EvaluatedCase } from '../alerts/case-evaluation.service';
 import { CatalogueReader } from '../catalogue/catalogue.reader';
 import { CaseKey, caseKeyString, EventStoreRepository } from '../ingest/event-store.repository';
+import { OutboxPublisherService } from '../outbox/outbox-publisher.service';
 import { ReportRollupMaintainer } from '../reports/rollups/report-rollup-maintainer.service';
 import { CaseClocksService } from './case-clocks.service';
 import { CaseStateRepository, ProjectedCase } from './case-state.repository';
@@ -26,14 +27,18 @@ export class CaseProjectionService {
     private readonly clocks: CaseClocksService,
     private readonly evaluation: CaseEvaluationService,
     private readonly rollups: ReportRollupMaintainer,
+    private readonly outbox: OutboxPublisherService,
   ) {}
 
   async projectBatch(batchId: string, now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const projected = await this.projectCases(await this.events.casesOfBatch(batchId, manager), now, manager);
+    const projected = await this.dataSource.transaction(async (manager) => {
+      const count = await this.projectCases(await this.events.casesOfBatch(batchId, manager), now, manager);
       await this.events.markBatchProjected(batchId, manager);
-      return projected;
+      return count;
     });
+    // After the commit: the cards this batch raised are in the outbox now.
+    this.outbox.kick();
+    return projected;
   }
 
   /** Projects the given cases inside the caller's transaction (batch job, recompute, scheduler tick). */
