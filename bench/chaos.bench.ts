@@ -46,7 +46,7 @@ const ONLY = (option('--only') ?? 'R2,R1,R3,R6').split(',');
 const PG_DOWN_MS = Number(option('--pg-down-s') ?? (QUICK ? 6 : 10)) * 1000;
 const STOP_SYSTEM_POSTGRES = flag('--stop-system-postgres');
 const KEEP = flag('--keep');
-const DRAIN_TIMEOUT_MS = QUICK ? 120_000 : 600_000;
+const DRAIN_TIMEOUT_MS = QUICK ? 120_000 : 1_200_000;
 
 /** The local date the clocks count in: a replay on another day would count one more working day. */
 const shanghaiDate = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

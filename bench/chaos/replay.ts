@@ -53,7 +53,7 @@ export async function cleanReplay(target: ReplayTarget, chaosDatabaseUrl: string
   const log = await eventLog(chaosDatabaseUrl);
   const load = new LoadGenerator({ baseUrl: () => target.server.baseUrl, keys: target.keys, concurrency: 3, resendShare: 0, seed: 1 });
   await load.run(log as unknown as Batch[]);
-  const settled = await waitProjected(target.db.url, 600_000);
+  const settled = await waitProjected(target.db.url, 1_200_000);
   if (settled.unprojectedBatches !== 0 || settled.staleCases !== 0) {
     throw new Error(`replay did not finish projecting: ${JSON.stringify(await backlog(target.db.url))}\n${target.server.output().slice(-3000)}`);
   }
