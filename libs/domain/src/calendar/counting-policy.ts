@@ -67,7 +67,20 @@ export function localDayStartInstantMs(date: IsoDate, policy: CountingPolicy): n
   return localDayStartMs(parseIsoDate(date), policy.utcOffsetMinutes);
 }
 
-/** ISO-8601 instant in UTC (`…Z`): unambiguous, and sorts as text. */
+const isoInstants = new Map<number, string>();
+const ISO_INSTANT_CACHE = 20_000;
+
+/**
+ * ISO-8601 instant in UTC (`…Z`): unambiguous, and sorts as text. Memoized: projection formats the
+ * same few instants (due and warning days' midnights, a case's event times) millions of times, and
+ * `Date#toISOString` was the largest single item of a worker's CPU profile. Bounded; same answers.
+ */
 export function toIsoInstant(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+  let iso = isoInstants.get(epochMs);
+  if (iso === undefined) {
+    iso = new Date(epochMs).toISOString();
+    if (isoInstants.size >= ISO_INSTANT_CACHE) isoInstants.clear();
+    isoInstants.set(epochMs, iso);
+  }
+  return iso;
 }

@@ -5,10 +5,11 @@ import {
   CLOSED_CASE_STATUSES,
   StoredCaseEvent,
 } from '@app/contracts';
+import { toIsoInstant } from '../calendar/counting-policy';
 import { orderCaseEvents } from './case-event-order';
 
 /** Normalises an ISO instant with any offset to UTC, so equal instants compare equal as text. */
-const utc = (iso: string): string => new Date(Date.parse(iso)).toISOString();
+const utc = (iso: string): string => toIsoInstant(Date.parse(iso));
 
 const isClosed = (status: CaseStatus): boolean => CLOSED_CASE_STATUSES.includes(status);
 
