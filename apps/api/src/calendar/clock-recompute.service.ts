@@ -7,8 +7,13 @@ import { JobName, JobPayloads } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
 import { CalendarService } from './calendar.service';
 
-/** Cases per job: small enough to retry cheaply, large enough to keep round trips few. */
-const CHUNK = 2000;
+/** Cases per job: small enough to retry cheaply (and to hold in memory), large enough to keep round trips few. */
+const CHUNK = 1000;
+/**
+ * Key ranges run side by side: two keep both cores of a small machine busy (one range computes while
+ * the other's statements run in PostgreSQL); more only add cases held in memory at once.
+ */
+const MAX_PARTS = 2;
 /** Rows sampled to cut the affected cases into key ranges of about equal size. */
 const PARTITION_SAMPLE_ROWS = 20_000;
 
@@ -25,8 +30,7 @@ export interface RecomputeChunkResult {
 
 /**
  * After a calendar year is loaded, recomputes every open case whose clocks it can move. The first
- * job cuts the affected cases into as many key ranges as a worker runs jobs at once (a sample of
- * the keys gives the bounds); each range is then a chain of chunk jobs, each enqueuing the next, so
+ * job cuts the affected cases into key ranges (a sample of the keys gives the bounds); each range is then a chain of chunk jobs, each enqueuing the next, so
  * the ranges run side by side — one range's projection computes while another's statements run in
  * PostgreSQL — and the work stays batched, resumable and shared by the workers.
  */
@@ -74,7 +78,7 @@ export class ClockRecomputeService {
 
   /** Enqueues one chain per key range; bounds are inclusive upper keys, the last range is open-ended. */
   private async split(year: number): Promise<void> {
-    const parts = this.config.workerConcurrency;
+    const parts = Math.min(MAX_PARTS, this.config.workerConcurrency);
     const bounds = parts > 1 ? await this.partitionBounds(year, parts) : [];
     const ranges = [...bounds, undefined].map((until, i) => ({ after: i === 0 ? { departmentCode: '', caseId: '' } : bounds[i - 1], until }));
     for (const [i, range] of ranges.entries()) {
