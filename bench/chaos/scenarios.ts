@@ -125,6 +125,9 @@ export function killWorkers(ctx: ChaosContext): Promise<ScenarioRun> {
       const t = Date.now();
       restarting.set(index, c.cluster.startWorker(index).then(() => void restartMs.push(Date.now() - t)));
     }
+    // The faults are done: no new load while the last workers boot (it would only grow the replay).
+    await sleep(1500);
+    load.stop();
     await Promise.all(restarting.values());
     note(`every worker back (restarts took ${restartMs.join(', ')} ms)`);
     return { kills: c.killCount, killsWithJobsRunning: midBatch, restartMs };
@@ -197,12 +200,13 @@ export function gracefulStops(ctx: ChaosContext): Promise<ScenarioRun> {
     const active = await activeJobs(c.redis.url, c.cluster.settings.queuePrefix);
     exits.push(await c.cluster.signal(0, 'SIGTERM', 30_000).catch((e: Error) => (fail(e.message.split('\n')[0]), { role: 'worker 0', signal: 'SIGTERM' as const, exitCode: null, ms: -1 })));
     note(`worker 0 stopped by SIGTERM in ${exits[0].ms} ms with ${active} job(s) running (exit ${exits[0].exitCode})`);
-    await c.cluster.startWorker(0);
+    const workerBack = c.cluster.startWorker(0);
     await sleep(1500);
     exits.push(await c.cluster.signal('api', 'SIGTERM', 30_000).catch((e: Error) => (fail(e.message.split('\n')[0]), { role: 'api', signal: 'SIGTERM' as const, exitCode: null, ms: -1 })));
     note(`api stopped by SIGTERM in ${exits[1].ms} ms (exit ${exits[1].exitCode})`);
     await c.cluster.startApi();
-    note('api restarted');
+    await workerBack;
+    note('api and worker 0 restarted');
     return { exits };
   });
 }
