@@ -53,10 +53,11 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const ceiling = pgCeiling(QUICK ? 50_000 : 200_000);
   log(`pg ceiling: multi-row INSERT ${ceiling.multiRowInsertRowsPerS.toLocaleString('en')} rows/s, COPY ${ceiling.copyRowsPerS.toLocaleString('en')} rows/s`);
+  // The build copied before the database exists: a missing build must not leave a database behind.
+  const entry = privateBuild('scale');
   const database = await createDatabase('scale');
   // BENCH_PG_LOG_MS: PostgreSQL logs this database's statements slower than that (diagnostics).
   if (process.env.BENCH_PG_LOG_MS) await alterDatabase(database.name, `SET log_min_duration_statement = ${Number(process.env.BENCH_PG_LOG_MS)}`);
-  const entry = privateBuild('scale');
   const secrets = serverSecrets();
   const common = { entry, databaseUrl: database.url, ...secrets, env: { SCHEDULER_INTERVAL_MS: String(INTERVAL_MS), FEED_CHECK_INTERVAL_MS: '0', ...imageNodeOptions() } };
   const servers: ServerProcess[] = [];
