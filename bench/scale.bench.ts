@@ -5,17 +5,20 @@
  * - Seeding: template cases go through the public ingest API and the product's projection; the
  *   rest are copies made in PostgreSQL (bench/support/scale-seed.ts), verified by projecting a
  *   sample through the product and comparing.
- * - Tick cost: 500 cases made due at once at 10k, 100k and N open cases; the worker logs each tick's
- *   duration, and the due-row query is EXPLAIN ANALYZEd at each size.
+ * - Tick cost: 500 cases made due at once at 10k, 100k and N open cases, three rounds (median); the
+ *   worker logs each tick's duration, and the due-row query is EXPLAIN ANALYZEd at each size.
  * - P3: crossing cases whose deadline has passed, each due (next_check_at) at a known instant spread
  *   over the run — the state the projection leaves a case in just before its deadline. Latency is
- *   from that instant to the card being visible (committed; polled every 50 ms) and, for the cards
- *   the wall lists, to a real socket.io client receiving it. 0 missed, 0 duplicated.
+ *   from that instant to the card being visible (committed; polled every 50 ms); then a second,
+ *   smaller set with a wall screen connected, timed to a real socket.io client. 0 missed, 0 duplicated.
  * - P4: PUT /api/v1/calendars/:year makes a near working day an off day, which moves every open
  *   clock; time until every open case is recomputed, a sample checked against a fresh projection.
- * - P8: RSS of both processes from /proc.
+ * - P8: RSS of both processes from /proc (both run with the Dockerfile's NODE_OPTIONS).
+ * - Ceilings in the same run: pg-ceiling (multi-row INSERT) and one set-based UPDATE of every open
+ *   case row (rolled back), the floor under any recompute that stores clocks on the rows.
  *
- * Run: `npm run bench:scale [-- --quick] [-- --cases N] [-- --crossings N] [-- --interval MS] [-- --keep]`.
+ * Run: `npm run bench:scale [-- --quick] [-- --cases N] [-- --crossings N] [-- --interval MS]
+ * [-- --recompute-timeout MS] [-- --keep]`; BENCH_PROFILE_DIR / BENCH_PG_LOG_MS for diagnostics.
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
