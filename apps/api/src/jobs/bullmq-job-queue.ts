@@ -10,6 +10,9 @@ export interface BullMqSettings {
   concurrency: number;
 }
 
+/** Any priority puts a job after every unprioritized one (see JOB_OPTIONS `bulk`). */
+const BULK_PRIORITY = 10;
+
 /** Enqueueing must not hang while Redis is away: the recovery sweep will enqueue later. */
 const ENQUEUE_TIMEOUT_MS = 2000;
 
@@ -34,7 +37,7 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId?: string): Promise<void> {
-    const { attempts, backoffMs } = JOB_OPTIONS[name];
+    const { attempts, backoffMs, bulk } = JOB_OPTIONS[name];
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('enqueue timed out: Redis unavailable')), ENQUEUE_TIMEOUT_MS);
@@ -44,6 +47,7 @@ export class BullMqJobQueue extends JobQueue {
         jobId,
         attempts,
         backoff: { type: 'exponential', delay: backoffMs },
+        ...(bulk ? { priority: BULK_PRIORITY } : {}),
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 10000 },
       });

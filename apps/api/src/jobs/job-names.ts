@@ -38,10 +38,16 @@ export interface JobPayloads {
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<void>;
 
-/** Retries: a job that keeps failing backs off exponentially, then stays visible as failed. */
-export const JOB_OPTIONS: Record<JobName, { attempts: number; backoffMs: number }> = {
-  [JobName.ProjectBatch]: { attempts: 8, backoffMs: 500 },
-  [JobName.RecomputeClocks]: { attempts: 8, backoffMs: 1000 },
+/**
+ * Retries: a job that keeps failing backs off exponentially, then stays visible as failed.
+ * `bulk`: throughput work (batches, recompute chunks) that may pile up. BullMQ takes jobs without a
+ * priority before prioritized ones, so bulk jobs get one and a card's notification never waits in
+ * line behind a backlog of batches (P2: it waited ~1 s behind one in bench:ingest). Bulk jobs keep
+ * their order among themselves (one priority, FIFO).
+ */
+export const JOB_OPTIONS: Record<JobName, { attempts: number; backoffMs: number; bulk?: true }> = {
+  [JobName.ProjectBatch]: { attempts: 8, backoffMs: 500, bulk: true },
+  [JobName.RecomputeClocks]: { attempts: 8, backoffMs: 1000, bulk: true },
   [JobName.PlanCardNotification]: { attempts: 8, backoffMs: 1000 },
   // Only a crash or a database error fails this job: a failed send is recorded and rescheduled by the delivery itself.
   [JobName.DeliverNotification]: { attempts: 3, backoffMs: 1000 },
