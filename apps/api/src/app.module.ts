@@ -35,7 +35,12 @@ import { openDatabase } from './persistence/database.provider';
 import { realtimeProviders } from './realtime/realtime.providers';
 import { REPORT_CONTROLLERS, REPORT_PROVIDERS } from './reports/reports.providers';
 
-/** Closes outside connections in order: stop taking jobs (running ones finish), then the database. */
+/**
+ * Closes outside connections in order: stop taking jobs (running ones finish), then the database.
+ * Pollers (scheduler, feed monitor, outbox, recovery…) finish their current round in
+ * `beforeApplicationShutdown`, which Nest completes before any `onApplicationShutdown` starts: hooks
+ * of one module run side by side, so a round awaited here could lose its database mid-COMMIT.
+ */
 @Injectable()
 class ResourceLifecycle implements OnApplicationShutdown {
   constructor(

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OverdueItem, OversightCards } from './oversight-cards';
@@ -20,7 +20,7 @@ interface Sweep {
  * workers never flag one twice and a crash flags nothing half-way. Cost grows with the rows due.
  */
 @Injectable()
-export class OversightDeadlineWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OversightDeadlineWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OversightDeadlineWatcher');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -45,7 +45,7 @@ export class OversightDeadlineWatcher implements OnApplicationBootstrap, OnAppli
     }, INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }

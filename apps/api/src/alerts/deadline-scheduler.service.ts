@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseProjectionService } from '../cases/case-projection.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -16,7 +16,7 @@ const CHUNK = 500;
  * crossing is neither lost nor doubled.
  */
 @Injectable()
-export class DeadlineSchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineSchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DeadlineScheduler');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -38,7 +38,7 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, OnAppli
     }, this.config.schedulerIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }

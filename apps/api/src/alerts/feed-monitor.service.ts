@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { evaluateFeedSilence, feedLookbackStart, planCardChanges, resolveRuleSettings } from '@app/domain';
 import { COUNTING_POLICY } from '../calendar/clock-policy';
@@ -14,7 +14,7 @@ import { RuleSettingsRepository } from './rule-settings.repository';
  * speaks again the card closes and its open cases are re-evaluated at once.
  */
 @Injectable()
-export class FeedMonitorService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FeedMonitorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('FeedMonitor');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -38,7 +38,7 @@ export class FeedMonitorService implements OnApplicationBootstrap, OnApplication
     }, this.config.feedCheckIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }

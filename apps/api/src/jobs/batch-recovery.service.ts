@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventStoreRepository } from '../ingest/event-store.repository';
@@ -13,7 +13,7 @@ const SWEEP_NAME = 'unprojected-batch-recovery';
  * idempotent, so enqueuing a batch that is merely slow costs a repeat, never a wrong state.
  */
 @Injectable()
-export class BatchRecoveryService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BatchRecoveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('BatchRecovery');
   private sweeping = false;
 
@@ -32,7 +32,7 @@ export class BatchRecoveryService implements OnApplicationBootstrap, OnApplicati
     this.scheduler.addInterval(SWEEP_NAME, interval);
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     if (this.scheduler.doesExist('interval', SWEEP_NAME)) this.scheduler.deleteInterval(SWEEP_NAME);
   }
 

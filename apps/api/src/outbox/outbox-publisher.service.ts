@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CardChangeNotifier } from '../notifications/card-change-notifier';
 import { WallChangeBus } from '../realtime/wall-change-bus';
@@ -15,7 +15,7 @@ const BATCH = 500;
  * the median cannot afford an average 100 ms wait); the poll stays as the safety net.
  */
 @Injectable()
-export class OutboxPublisherService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxPublisherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxPublisher');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -36,7 +36,7 @@ export class OutboxPublisherService implements OnApplicationBootstrap, OnApplica
     this.timer = setInterval(() => this.kick(), POLL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.started = false;
     if (this.timer) clearInterval(this.timer);
     await this.running;

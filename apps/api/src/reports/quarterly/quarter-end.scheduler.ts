@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { lastEndedQuarter, parseQuarter } from '@app/domain/reports';
 import { COUNTING_POLICY } from '../../calendar/clock-policy';
@@ -22,7 +22,7 @@ const jobIdOf = (quarter: string): string => `quarterly-report-${quarter}`;
  * (no worker running at midnight) is caught up at the next check.
  */
 @Injectable()
-export class QuarterEndScheduler implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class QuarterEndScheduler implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('QuarterEndScheduler');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -52,7 +52,7 @@ export class QuarterEndScheduler implements OnModuleInit, OnApplicationBootstrap
     this.timer = setInterval(run, CHECK_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
