@@ -8,10 +8,6 @@ RUN npm run build && npm run build:wall && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
-# P8 (each process ≤ 300 MB RSS): on a large machine V8 lets the heap grow lazily to gigabytes of
-# garbage; a cap makes it collect sooner. Live data stays far below it (jobs hold ≤ 1,000 cases).
-# bench/scale runs the api and the worker with this same line.
-ENV NODE_OPTIONS=--max-old-space-size=160
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules

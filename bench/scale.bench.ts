@@ -13,7 +13,7 @@
  *   smaller set with a wall screen connected, timed to a real socket.io client. 0 missed, 0 duplicated.
  * - P4: PUT /api/v1/calendars/:year makes a near working day an off day, which moves every open
  *   clock; time until every open case is recomputed, a sample checked against a fresh projection.
- * - P8: RSS of both processes from /proc (both run with the Dockerfile's NODE_OPTIONS).
+ * - P8: RSS of both processes from /proc (the worker with docker-compose.yml's heap cap for it).
  * - Ceilings in the same run: pg-ceiling (multi-row INSERT) and one set-based UPDATE of every open
  *   case row (rolled back), the floor under any recompute that stores clocks on the rows.
  *
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   // BENCH_PG_LOG_MS: PostgreSQL logs this database's statements slower than that (diagnostics).
   if (process.env.BENCH_PG_LOG_MS) await alterDatabase(database.name, `SET log_min_duration_statement = ${Number(process.env.BENCH_PG_LOG_MS)}`);
   const secrets = serverSecrets();
-  const common = { entry, databaseUrl: database.url, ...secrets, env: { SCHEDULER_INTERVAL_MS: String(INTERVAL_MS), FEED_CHECK_INTERVAL_MS: '0', ...imageNodeOptions() } };
+  const common = { entry, databaseUrl: database.url, ...secrets, env: { SCHEDULER_INTERVAL_MS: String(INTERVAL_MS), FEED_CHECK_INTERVAL_MS: '0' } };
   const servers: ServerProcess[] = [];
   const db = new Client({ connectionString: database.url });
   const rss = new RssSampler();
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     const api = await startServer({ ...common, role: 'api' });
     servers.push(api);
     // BENCH_PROFILE_DIR: a V8 CPU profile of the worker, written when it exits (for finding the hot path).
-    const worker = await startServer({ ...common, role: 'worker', ...profiled(entry, common.env) });
+    const worker = await startServer({ ...common, role: 'worker', ...profiled(entry, { ...common.env, ...workerNodeOptions() }) });
     servers.push(worker);
     rss.start({ api: api.pid, worker: worker.pid });
     await db.connect();
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
       details: {
         openCases: CASES,
         schedulerIntervalMs: INTERVAL_MS,
-        nodeOptions: imageNodeOptions().NODE_OPTIONS ?? null,
+        workerNodeOptions: workerNodeOptions().NODE_OPTIONS ?? null,
         crossings: CROSSINGS,
         crossingSpreadMs: CROSSING_SPREAD_MS,
         cardsPerCrossing,
@@ -180,10 +180,12 @@ async function main(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The processes run with the image's NODE_OPTIONS (the Dockerfile's heap cap), as deployed. */
-function imageNodeOptions(): Record<string, string> {
-  const line = /^ENV NODE_OPTIONS=(.+)$/m.exec(readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8'));
-  return line ? { NODE_OPTIONS: line[1].trim() } : {};
+/** The worker runs with docker-compose.yml's NODE_OPTIONS for it (its heap cap), as deployed; the api with none. */
+function workerNodeOptions(): Record<string, string> {
+  const compose = readFileSync(resolve(ROOT, 'docker-compose.yml'), 'utf8');
+  const worker = compose.slice(compose.indexOf('\n  worker:'));
+  const line = /^\s+NODE_OPTIONS:\s*(.+)$/m.exec(worker);
+  return line ? { NODE_OPTIONS: line[1].trim().replace(/^"|"$/g, '') } : {};
 }
 
 /** --cpu-prof is refused in NODE_OPTIONS: a wrapper entry starts the in-process profiler instead. */
