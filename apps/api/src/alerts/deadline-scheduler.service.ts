@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { DataSource } from 'typeorm';
 import { CaseProjectionService } from '../cases/case-projection.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OutboxPublisherService } from '../outbox/outbox-publisher.service';
 import { SupervisionEscalationService } from './supervision-escalation.service';
 
 /** Cases per transaction: one tick takes what is due, in chunks, until nothing due is left. */
@@ -25,6 +26,7 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, BeforeA
     private readonly dataSource: DataSource,
     private readonly projection: CaseProjectionService,
     private readonly escalation: SupervisionEscalationService,
+    private readonly outbox: OutboxPublisherService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,9 +61,12 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, BeforeA
         return due.length;
       });
       cases += n;
+      // After each commit: the cards of a crossing reach the outbox's readers now, not at its next poll.
+      if (n > 0) this.outbox.kick();
       if (n < CHUNK) break;
     }
     const escalated = await this.escalation.escalateDue(now);
+    if (escalated > 0) this.outbox.kick();
     // The tick's cost, for operators and bench/scale: it should follow the crossings, not the open cases.
     if (cases + escalated > 0) this.logger.log(`tick: ${cases} case(s) due, ${escalated} escalated, ${Math.round(performance.now() - started)} ms`);
     return { cases, escalated };
