@@ -1,5 +1,6 @@
 import { AlertLevel, StoredCaseEvent } from '@app/contracts';
 import fc from 'fast-check';
+import { dayAfterStart, eventLineAt } from '../rules/event-lines.spec-helper';
 import { readFileSync, readdirSync } from 'fs';
 import { buildRuleContext } from '../rules/build-rule-context';
 import { evaluateCase } from '../rules/evaluate-case';
@@ -15,22 +16,9 @@ import { ActiveCard, planCardChanges } from './card-reconcile';
 const calendar = loadHolidayCalendar({ readdirSync, readFileSync });
 const catalogued = item({ feeFen: 1000, requiredDocuments: ['application', 'licence'] });
 
-const day = (offset: number, time: string) => `${new Date(Date.UTC(2025, 8, 22 + offset)).toISOString().slice(0, 10)} ${time}`;
+const day = dayAfterStart;
 
-const lineAt = fc.oneof(
-  fc.constant((d: number): EventLine => ['CORRECTION_REQUESTED', day(d, '10:00'), { missing: ['licence'] }]),
-  fc.constant((d: number): EventLine => ['CORRECTION_SUBMITTED', day(d, '11:00'), { documents: ['licence'] }]),
-  fc.constant((d: number): EventLine => ['ACCEPTED', day(d, '12:00'), {}]),
-  fc.constantFrom('REVIEW', 'DECIDE').map((step) => (d: number): EventLine => ['STEP_STARTED', day(d, '13:00'), { step }]),
-  fc.constantFrom('REVIEW', 'DECIDE').map((step) => (d: number): EventLine => ['STEP_COMPLETED', day(d, '14:00'), { step }]),
-  fc.constantFrom('TESTING', 'OTHER' as const).map((reason) => (d: number): EventLine => ['SUSPENDED', day(d, '15:00'), { reason, expectedDays: 3, noticeIssued: reason === 'TESTING' }]),
-  fc.constant((d: number): EventLine => ['RESUMED', day(d, '16:00'), {}]),
-  fc.integer({ min: 1, max: 12 }).map((days) => (d: number): EventLine => ['EXTENDED', day(d, '10:30'), { days, ...(days % 2 ? {} : { approvedBy: 'HEAD' }) }]),
-  fc.integer({ min: 0, max: 3000 }).map((amountFen) => (d: number): EventLine => ['FEE_CHARGED', day(d, '11:30'), { amountFen }]),
-  fc.constantFrom('APPROVED', 'DENIED' as const).map((outcome) => (d: number): EventLine => ['DECIDED', day(d, '17:00'), { outcome }]),
-  fc.constant((d: number): EventLine => ['CERTIFICATE_ISSUED', day(d, '09:30'), {}]),
-  fc.constant((d: number): EventLine => ['WITHDRAWN', day(d, '09:45'), {}]),
-);
+const lineAt = eventLineAt('WITHDRAWN');
 
 const caseShape = fc.record({
   lines: fc.array(fc.tuple(lineAt, fc.integer({ min: 0, max: 40 })), { maxLength: 10 }),
