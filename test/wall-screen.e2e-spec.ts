@@ -11,10 +11,17 @@ import { WallSocketProbe } from './support/wall-socket';
 /** No background scheduler or feed-silence check: the cards in these tests are the ones they make. */
 const QUIET = { SCHEDULER_INTERVAL_MS: '0', FEED_CHECK_INTERVAL_MS: '0' };
 
-/** Today (Asia/Shanghai) at the given local hour, as an ISO instant with offset. */
+/**
+ * An instant of today (Asia/Shanghai) in hour order, never in the future: the hour itself once it has
+ * passed; early in the local day (UTC 16:00–01:00) the same order squeezed into the part of today gone by,
+ * because ingest refuses events that have not happened yet.
+ */
 function todayAt(hour: number): string {
-  const local = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  return `${local}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+  const now = Date.now();
+  const midnight = Date.parse(`${new Date(now + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00+08:00`);
+  const gone = now - midnight - 1000;
+  const at = midnight + (hour * 3600_000 <= gone ? hour * 3600_000 : Math.floor((gone * hour) / 24));
+  return new Date(at).toISOString();
 }
 
 describe('wall screen socket /wall (server mode: PostgreSQL + Redis adapter)', () => {
