@@ -17,6 +17,7 @@ import { resolve } from 'path';
 import { performance } from 'perf_hooks';
 import { Client } from 'pg';
 import { machine, printFigures, writeResult } from './support/results';
+import { apiClient } from './support/server';
 
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1]]));
 const QUICK = args.has('--quick');
@@ -158,18 +159,6 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
   return { ms: performance.now() - started, value };
 }
 
-function apiClient(baseUrl: string, token: string) {
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-    return (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
-  };
-}
 
 async function loadCatalogue(api: ReturnType<typeof apiClient>): Promise<void> {
   for (let r = 0; r < 10; r++) await api('PUT', `/api/v1/regions/R${r}`, { name: `区县${r}` });
