@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BENCHES = ['calendar', 'ingest', 'scale', 'reports', 'wall'];
+const BENCHES = ['calendar', 'ingest', 'scale', 'reports', 'wall', 'console', 'card-list'];
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyIndex = args.indexOf('--only');

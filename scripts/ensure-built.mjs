@@ -25,7 +25,7 @@ function buildIfStale(what, output, sources, script) {
 
 buildIfStale('the application', 'dist/apps/api/src/main.js',
   ['apps/api/src', 'libs', 'tsconfig.json', 'apps/api/tsconfig.app.json', 'package-lock.json'], 'build');
-// The wall screen (served at /wall) has its own build; its dist/ is not a source.
-buildIfStale('the wall screen', 'apps/dashboard/dist/index.html',
-  ['apps/dashboard/src', 'apps/dashboard/index.html', 'apps/dashboard/vite.config.mjs', 'apps/dashboard/tsconfig.json',
-    'libs/contracts/src/realtime', 'package-lock.json'], 'build:wall');
+// The wall screen (/wall) and the console (/console) have their own build; its dist/ is not a source.
+buildIfStale('the wall screen and the console', 'apps/dashboard/dist/console.html',
+  ['apps/dashboard/src', 'apps/dashboard/index.html', 'apps/dashboard/console.html', 'apps/dashboard/vite.config.mjs', 'apps/dashboard/tsconfig.json',
+    'libs/contracts/src', 'package-lock.json'], 'build:wall');

@@ -8,14 +8,15 @@ import { MATRIX_PASSWORD, signIn } from './support/principals';
 import { startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
-interface Card { id: string; rule: string; level: string; state: string; caseId: string; responsibleOfficerId: string | null }
-interface Entry { id: string; state: string; kind: string; officerId: string; year: number; measure: string }
+interface Card { id: string; rule: string; level: string; state: string; caseId: string; responsibleOfficerId: string | null; breachedAt: string }
+interface Entry { id: string; state: string; kind: string; officerId: string; year: number; measure: string; committedOn: string; decidedOn: string }
 interface Year { consequences: { faults: number; bySeverity: Record<string, number>; directResponsibilityFaults: number; awardEligible: boolean; assessment: string | null } }
 
 const QUIET = { SCHEDULER_INTERVAL_MS: '0', FEED_CHECK_INTERVAL_MS: '0' };
 const DAY = 86_400_000;
-const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The local (Asia/Shanghai) day of an instant. */
+const localDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe('accountability register, supervision orders and complaints', () => {
   let t: TestApp;
@@ -24,6 +25,8 @@ describe('accountability register, supervision orders and complaints', () => {
   let officer: ApiClient;
   let zjj: ApiClient;
   let cards: Card[];
+  /** The register's year: the year the faults were committed (the cards' breach, November 2025), not decided. */
+  let YEAR: number;
 
   const user = async (username: string, body: Record<string, unknown>) => {
     const put = await t.admin.put(`/api/v1/users/${username}`, { password: MATRIX_PASSWORD, ...body });
@@ -46,6 +49,7 @@ describe('accountability register, supervision orders and complaints', () => {
     department = await user('scjg-head', { role: 'department_supervisor', departmentCode: 'SCJG' });
     officer = await user('li-ming', { role: 'officer', officerId: 'O-SCJG-2' });
     zjj = await user('zjj-head', { role: 'department_supervisor', departmentCode: 'ZJJ' });
+    YEAR = Number(localDay(card('C', 'STATUTORY_OVERDUE').breachedAt).slice(0, 4));
   });
   afterAll(async () => t?.close());
 
@@ -55,6 +59,7 @@ describe('accountability register, supervision orders and complaints', () => {
     const recorded = await fault(red.id);
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ kind: 'FAULT', officerId: 'O-SCJG-2', officerName: '李明', state: 'CONFIRMED', year: YEAR, rule: 'STATUTORY_OVERDUE', caseId: 'C' });
+    expect(recorded.body).toMatchObject({ committedOn: localDay(red.breachedAt), decidedOn: TODAY });
     expect((await fault(red.id)).status).toBe(409);
     expect((await fault(card('B', 'PROMISED_OVERDUE').id, { measure: 'REMOVAL' })).body.errors?.[0].path).toBe('measure');
     const prompt = cards.find((c) => c.level === 'PROMPT')!;
@@ -64,13 +69,16 @@ describe('accountability register, supervision orders and complaints', () => {
     expect(await countRows(t.databaseUrl, `SELECT count(*) AS n FROM audit_log WHERE action = 'register.fault.record'`)).toBe(1);
   });
 
-  it('derives the year: any fault takes award eligibility, three with direct responsibility mean "incompetent"; an upheld appeal revokes', async () => {
+  it('derives the year: any fault takes award eligibility, three general ones with direct responsibility mean "incompetent"; an upheld appeal revokes', async () => {
     const year = () => t.admin.get<Year>(`/api/v1/register/officers/O-SCJG-2/years/${YEAR}`);
     expect((await year()).body.consequences).toMatchObject({ faults: 1, awardEligible: false, assessment: null });
-    const second = await fault(card('C', 'PROMISED_OVERDUE').id, { severity: 'SERIOUS', measure: 'ADMONITION' });
+    const second = await fault(card('C', 'PROMISED_OVERDUE').id, { measure: 'CIRCULATED_CRITICISM' });
     const third = await fault(card('B', 'PROMISED_OVERDUE').id);
     expect([second.status, third.status]).toEqual([201, 201]);
-    expect((await year()).body.consequences).toEqual({ faults: 3, bySeverity: { MINOR: 2, SERIOUS: 1, GRAVE: 0 }, directResponsibilityFaults: 3, awardEligible: false, assessment: 'INCOMPETENT', reprimands: 0, warningTalks: 0 });
+    expect((await year()).body.consequences).toEqual({
+      faults: 3, bySeverity: { MINOR: 3, SERIOUS: 0, GRAVE: 0 }, directResponsibilityFaults: 3, countedTowardsIncompetent: 3, awardEligible: false, awardWithheldBy: ['FAULT'],
+      assessment: 'INCOMPETENT', headAccountabilities: 0, reprimands: 0, admonitoryTalks: 0, warningTalks: 0,
+    });
 
     const appealed = await officer.post<Entry>(`/api/v1/register/entries/${third.body.id}/appeal`, { reason: '申请人补正材料延误，非本人原因' });
     expect(appealed.body.state).toBe('APPEALED');
@@ -83,7 +91,8 @@ describe('accountability register, supervision orders and complaints', () => {
   });
 
   it('records a department head’s accountability; officers appeal only their own records; other departments see nothing', async () => {
-    const head = await centre.post<Entry>('/api/v1/register/entries', { kind: 'HEAD_ACCOUNTABILITY', departmentCode: 'SCJG', officerId: 'O-SCJG-1', measure: 'ORDERED_APOLOGY', basis: '本季度超法定时限件数居全市首位' });
+    const committedOn = localDay(card('C', 'STATUTORY_OVERDUE').breachedAt);
+    const head = await centre.post<Entry>('/api/v1/register/entries', { kind: 'HEAD_ACCOUNTABILITY', departmentCode: 'SCJG', officerId: 'O-SCJG-1', measure: 'ORDERED_APOLOGY', basis: '本季度超法定时限件数居全市首位', committedOn });
     expect(head.status).toBe(201);
     expect((await centre.post('/api/v1/register/entries', { kind: 'HEAD_ACCOUNTABILITY', departmentCode: 'SCJG', officerId: 'O-SCJG-1', measure: 'CIRCULATED_CRITICISM', basis: 'x' })).status).toBe(400);
     const refused = await officer.post<{ message: string }>(`/api/v1/register/entries/${head.body.id}/appeal`, { reason: '不服' });
@@ -100,13 +109,13 @@ describe('accountability register, supervision orders and complaints', () => {
     expect(response.status).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await response.arrayBuffer());
-    expect(book.worksheets.map((s) => s.name)).toEqual(['过错及处理记录', `${YEAR}年度汇总`, '行政首长问责']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['过错及处理记录', `${YEAR}年度汇总`, '行政首长问责', '警醒谈话覆盖']);
     const records = book.getWorksheet('过错及处理记录')!;
     expect(records.actualRowCount).toBe(1 + 4);
     expect(records.getRow(1).getCell(4).value).toBe('类别');
     const summary = book.getWorksheet(`${YEAR}年度汇总`)!;
     const li = [2, 3].map((r) => summary.getRow(r)).find((row) => row.getCell(2).value === 'O-SCJG-2')!;
-    expect([li.getCell(3).value, li.getCell(4).value, li.getCell(5).value, li.getCell(6).value, li.getCell(9).value, li.getCell(10).value]).toEqual(['李明', 2, 1, 1, '取消', '']);
+    expect([li.getCell(3).value, li.getCell(4).value, li.getCell(5).value, li.getCell(6).value, li.getCell(9).value, li.getCell(11).value, li.getCell(12).value]).toEqual(['李明', 2, 2, 0, 2, '取消', '']);
     const heads = book.getWorksheet('行政首长问责')!;
     expect([heads.getCell('B2').value, heads.getCell('C2').value]).toEqual(['王主任', '责令公开道歉']);
   });

@@ -72,7 +72,7 @@ describe('quarterly joint-meeting ranking', () => {
     const response = await fetch(`${t.baseUrl}/api/v1/reports/quarterly/2025Q4?format=xlsx`, { headers: { authorization: `Bearer ${t.admin.token}` } });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await response.arrayBuffer());
-    expect(book.worksheets.map((s) => s.name)).toEqual(['排名', '预警', '督办', '过错']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['排名', '预警', '督办', '过错', '警醒谈话']);
     const sheet = book.getWorksheet('排名')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('名次');
     expect([1, 2, 3, 4, 5].map((c) => sheet.getRow(2).getCell(c).value)).toEqual([1, 'ZJJ', '住房和城乡建设局', 88.9, '优秀']);

@@ -80,6 +80,29 @@ describe('compliance reports: hand-built November through the public API', () =>
     expect(m.cards.total).toBe(0);
   });
 
+  it('splits the completed cases into 提前 / 按时 / 超期 against each limit and gives the 提速率, in JSON, CSV and HTML', async () => {
+    const path = `/api/v1/reports/departments/SCJG${NOVEMBER}`;
+    const m = (await report(path)).metrics as unknown as {
+      timeliness: Record<'promised' | 'statutory', Record<'early' | 'onTime' | 'late', { count: number; rate: number | null }>>;
+      speedUp: { promised: number | null; actual: number | null };
+    };
+    // Promised: A early (5 of 10), D on time (immediate, limit 0), B late (13 of 10).
+    expect(m.timeliness.promised).toEqual({ early: { count: 1, rate: 1 / 3 }, onTime: { count: 1, rate: 1 / 3 }, late: { count: 1, rate: 1 / 3 } });
+    // Statutory: A 5 of 20, B 13 of 20, D 0 of 5 — all with days to spare.
+    expect(m.timeliness.statutory).toEqual({ early: { count: 3, rate: 1 }, onTime: { count: 0, rate: 0 }, late: { count: 0, rate: 0 } });
+    // Promised 提速率 = the catalogue's compression 0.6; achieved = 1 − 18 used ÷ 45 statutory days = 0.6.
+    expect(m.speedUp.promised).toBeCloseTo(0.6, 10);
+    expect(m.speedUp.actual).toBeCloseTo(0.6, 10);
+    const csv = await t.admin.get<string>(`${path}&format=csv`);
+    const lines = new Map(csv.body.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => [line.split(',')[0], line.split(',')]));
+    expect(lines.get('timeliness.promised.late.count')).toEqual(['timeliness.promised.late.count', '超期办结件数（承诺时限）', '1']);
+    expect(Number(lines.get('timeliness.statutory.early.rate')?.[2])).toBe(1);
+    expect(Number(lines.get('speedUp.actual')?.[2])).toBeCloseTo(0.6, 10);
+    const html = await t.admin.get<string>(`${path}&format=html`);
+    expect(html.body).toContain('超期办结率（承诺时限）');
+    expect(html.body).toContain('实际提速率');
+  });
+
   it('adds up a quarter, a region and the city from the same rollup', async () => {
     const quarter = (await report('/api/v1/reports/departments/SCJG?quarter=2025Q4')).metrics;
     expect(quarter).toMatchObject({ accepted: 7, completed: 4, inProgressAtStart: 0, inProgressAtEnd: 2 });
@@ -209,5 +232,10 @@ describe('compliance reports: hand-built November through the public API', () =>
     expect(bad.status).toBe(400);
     expect((await t.admin.get<{ errors: { path: string }[] }>('/api/v1/reports/departments/SCJG?from=2025-12-01&to=2025-11-01')).body.errors[0].path).toBe('to');
     expect((await t.admin.get<{ errors: { path: string }[] }>('/api/v1/reports/departments/SCJG?quarter=2025Q5')).body.errors[0].path).toBe('quarter');
+    // A well-formed quarter of a year the reports do not cover is bad input too (it was a 500).
+    const early = await t.admin.get<{ errors: { path: string }[] }>('/api/v1/reports/departments/SCJG?quarter=1999Q1');
+    expect([early.status, early.body.errors[0].path]).toEqual([400, 'quarter']);
+    const earlyPack = await t.admin.get<{ errors: { path: string }[] }>('/api/v1/reports/quarterly/1999Q1');
+    expect([earlyPack.status, earlyPack.body.errors[0].path]).toEqual([400, 'quarter']);
   });
 });

@@ -123,7 +123,103 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   'GET /api/v1/calendars': { request: () => ({ path: '/api/v1/calendars' }), ok: 200 },
   'GET /api/v1/calendars/:year': { request: () => ({ path: '/api/v1/calendars/2026' }), ok: 200 },
   'PUT /api/v1/calendars/:year': { request: () => ({ path: '/api/v1/calendars/2026', body: calendar2026 }), ok: 200 },
+  // Issue 15 items 6–7 (branch `meetings`): joint meetings and county reports.
+  'POST /api/v1/county-reports': { request: (s, c) => ({ path: '/api/v1/county-reports', body: { period: freshQuarter(), regionCode: c.region[s] } }), ok: 201, other: 'not-found' },
+  'GET /api/v1/county-reports': { request: (s, c) => ({ path: `/api/v1/county-reports?regionCode=${c.region[s]}` }), ok: 200, other: 'empty' },
+  'GET /api/v1/county-reports/:id': { request: (s, c) => countyReport(c, s, 'DRAFT', (id) => `/api/v1/county-reports/${id}`), ok: 200, other: 'not-found' },
+  'PUT /api/v1/county-reports/:id': {
+    request: async (s, c) => ({ ...(await countyReport(c, s, 'DRAFT', (id) => `/api/v1/county-reports/${id}`)), body: { narrative: '本季度工作' } }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'POST /api/v1/county-reports/:id/submit': { request: (s, c) => countyReport(c, s, 'DRAFT', (id) => `/api/v1/county-reports/${id}/submit`), ok: 200, other: 'not-found' },
+  'POST /api/v1/county-reports/:id/acknowledge': { request: (s, c) => countyReport(c, s, 'SUBMITTED', (id) => `/api/v1/county-reports/${id}/acknowledge`), ok: 200 },
+  'POST /api/v1/county-reports/:id/guidance': {
+    request: async (s, c) => ({ ...(await countyReport(c, s, 'SUBMITTED', (id) => `/api/v1/county-reports/${id}/guidance`)), body: { text: '请加强督办' } }),
+    ok: 200,
+  },
+  'GET /api/v1/county-reports/late': { request: () => ({ path: '/api/v1/county-reports/late?period=2025Q1' }), ok: 200 },
+  'GET /api/v1/county-reports/settings': { request: () => ({ path: '/api/v1/county-reports/settings' }), ok: 200 },
+  'PUT /api/v1/county-reports/settings': { request: () => ({ path: '/api/v1/county-reports/settings', body: { dueDaysAfterPeriodEnd: 15 } }), ok: 200 },
+  'POST /api/v1/joint-meetings/:quarter': {
+    request: () => ({ path: `/api/v1/joint-meetings/${freshQuarter()}`, body: { heldOn: '2026-01-10', attendees: [{ code: 'JCJ', name: '市监察局' }] } }),
+    ok: 201,
+  },
+  'GET /api/v1/joint-meetings/:quarter': { request: async (_s, c) => ({ path: `/api/v1/joint-meetings/${await jointMeeting(c)}` }), ok: 200 },
+  'POST /api/v1/joint-meetings/:quarter/resolutions': {
+    request: async (_s, c) => ({ path: `/api/v1/joint-meetings/${await jointMeeting(c)}/resolutions`, body: { text: '落实整改', owner: { code: 'DA', name: '甲区市场监督管理局' }, dueOn: '2099-12-31' } }),
+    ok: 201,
+  },
+  // Posts and duties (岗位责任信息库): each request works on a fresh post of the side's department.
+  'GET /api/v1/posts': { request: (s, c) => ({ path: `/api/v1/posts?departmentCode=${c.department[s]}` }), ok: 200, other: 'empty' },
+  'GET /api/v1/posts/export': { request: (s, c) => ({ path: `/api/v1/posts/export?format=csv&departmentCode=${c.department[s]}` }), ok: 200 },
+  'POST /api/v1/posts': { request: (s, c) => ({ path: '/api/v1/posts', body: postBody(c.department[s], c.fresh()) }), ok: 201, other: 'not-found' },
+  'GET /api/v1/posts/:id': { request: (s, c) => withId(c, '/api/v1/posts', postBody(c.department[s], c.fresh()), (id) => `/api/v1/posts/${id}`), ok: 200, other: 'not-found' },
+  'PUT /api/v1/posts/:id': {
+    request: async (s, c) => {
+      const { departmentCode: _d, code: _c, ...fields } = postBody(c.department[s], c.fresh());
+      return { ...(await withId(c, '/api/v1/posts', postBody(c.department[s], c.fresh()), (id) => `/api/v1/posts/${id}`)), body: fields };
+    },
+    ok: 200,
+    other: 'not-found',
+  },
+  'DELETE /api/v1/posts/:id': { request: (s, c) => withId(c, '/api/v1/posts', postBody(c.department[s], c.fresh()), (id) => `/api/v1/posts/${id}`), ok: 204, other: 'not-found' },
+  'POST /api/v1/posts/:id/holdings': {
+    request: async (s, c) => ({
+      ...(await withId(c, '/api/v1/posts', postBody(c.department[s], c.fresh()), (id) => `/api/v1/posts/${id}/holdings`)),
+      body: { officerId: `O-${c.department[s]}-1`, validFrom: '2025-01-01' },
+    }),
+    ok: 201,
+    other: 'not-found',
+  },
+  // Issue 15, clues.
+  'PUT /api/v1/accountability-bodies/:code': { request: () => ({ path: '/api/v1/accountability-bodies/M-BODY', body: { name: 'matrix body', kind: 'AUDIT' } }), ok: 200 },
+  'GET /api/v1/accountability-bodies': { request: () => ({ path: '/api/v1/accountability-bodies' }), ok: 200, check: nonEmptyList },
+  'GET /api/v1/clues': { request: (s, c) => ({ path: `/api/v1/clues?departmentCode=${c.department[s]}` }), ok: 200, other: 'empty' },
+  'POST /api/v1/clues': {
+    request: (s, c) => ({
+      path: '/api/v1/clues',
+      body: { channel: 'NEWS_MEDIA', subject: `matrix ${c.fresh()}`, detail: 'x', departmentCodes: [c.department[s]], source: { referenceNo: 'M-1', title: 'matrix', date: '2026-01-05' } },
+    }),
+    ok: 201,
+  },
+  'GET /api/v1/clues/:id': {
+    request: (s, c) =>
+      withId(c, '/api/v1/clues', { channel: 'NEWS_MEDIA', subject: `matrix ${c.fresh()}`, detail: 'x', departmentCodes: [c.department[s]], source: { referenceNo: 'M-1', title: 'matrix', date: '2026-01-05' } }, (id) => `/api/v1/clues/${id}`),
+    ok: 200,
+    other: 'not-found',
+  },
+  'GET /api/v1/clue-deliveries': { request: () => ({ path: '/api/v1/clue-deliveries' }), ok: 200 },
+  'GET /api/v1/clue-deliveries/export': { request: () => ({ path: '/api/v1/clue-deliveries/export?format=csv' }), ok: 200 },
 };
+
+let quarterCounter = 0;
+/** A quarter no example has used yet (county reports and meetings are one per quarter). */
+const freshQuarter = (): string => `${2001 + Math.floor(quarterCounter / 4)}Q${(quarterCounter++ % 4) + 1}`;
+
+/** A county report of the side's region, made by the admin, in the given state. */
+async function countyReport(ctx: MatrixContext, side: Side, state: 'DRAFT' | 'SUBMITTED', then: (id: string) => string): Promise<ExampleRequest> {
+  const created = await ctx.admin.post<{ id: string }>('/api/v1/county-reports', { period: freshQuarter(), regionCode: ctx.region[side], narrative: '本季度工作' });
+  if (created.status !== 201) throw new Error(`prepare county report: ${created.status} ${JSON.stringify(created.body)}`);
+  if (state === 'SUBMITTED' && (await ctx.admin.post(`/api/v1/county-reports/${created.body.id}/submit`)).status !== 200) throw new Error('prepare: submit');
+  return { path: then(created.body.id) };
+}
+
+let meetingQuarter: Promise<string> | null = null;
+/** One joint meeting for the read and resolution examples. */
+function jointMeeting(ctx: MatrixContext): Promise<string> {
+  meetingQuarter ??= (async () => {
+    const quarter = '2000Q4';
+    const created = await ctx.admin.post(`/api/v1/joint-meetings/${quarter}`, { heldOn: '2026-01-10', attendees: [{ code: 'JCJ', name: '市监察局' }] });
+    if (created.status !== 201) throw new Error(`prepare joint meeting: ${created.status} ${JSON.stringify(created.body)}`);
+    return quarter;
+  })();
+  return meetingQuarter;
+}
+
+function postBody(departmentCode: string, suffix: string) {
+  return { departmentCode, code: `P-${suffix}`, name: '受理岗', duties: '受理申请', legalBasis: '《行政许可法》第三十二条', itemCodes: [], stepCodes: ['ACCEPT'], isHead: false };
+}
 
 /** For a route without an example: its path with parameters filled in for the side, and an empty body. */
 export function genericRequest(routePath: string, side: Side, ctx: MatrixContext): ExampleRequest {

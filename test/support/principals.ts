@@ -29,9 +29,13 @@ export async function clientsPerKind(
     ['region_supervisor', 'm-region-supervisor', { role: 'region_supervisor', regionCode: binding.ownRegion }],
     ['department_supervisor', 'm-department-supervisor', { role: 'department_supervisor', departmentCode: binding.own }],
     ['officer', 'm-officer', { role: 'officer', officerId: binding.ownOfficer }],
+    ['body_liaison', 'm-body-liaison', { role: 'body_liaison', bodyCode: 'M-BODY' }],
   ];
   const anonymous = admin.withToken(null);
   const clients: Partial<Record<PrincipalKind, ApiClient>> = { admin, department: admin.withToken(binding.departmentKey) };
+  // A body liaison answers for a body (issue 15, clues): the body is recorded first.
+  const body = await admin.put('/api/v1/accountability-bodies/M-BODY', { name: 'matrix body', kind: 'AUDIT' });
+  if (body.status !== 200) throw new Error(`body: ${body.status} ${JSON.stringify(body.body)}`);
   for (const [kind, username, body] of users) {
     await putUser(admin, username, body);
     clients[kind] = admin.withToken(await signIn(anonymous, username, MATRIX_PASSWORD));

@@ -2,38 +2,30 @@ import { DynamicModule, Injectable, Logger, Module, OnApplicationShutdown } from
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { ACCOUNTABILITY_CONTROLLERS, ACCOUNTABILITY_PROVIDERS } from './accountability/accountability.providers';
-import { ALERT_CONTROLLERS, ALERT_PROVIDERS } from './alerts/alerts.providers';
+import { AccountabilityHttpModule, AccountabilityModule } from './accountability/accountability.module';
+import { AlertsHttpModule, AlertsModule } from './alerts/alerts.module';
+import { PortBindingsModule } from './app-ports.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
-import { CalendarController } from './calendar/calendar.controller';
-import { CalendarService } from './calendar/calendar.service';
-import { ClockRecomputeService } from './calendar/clock-recompute.service';
-import { CaseClocksService } from './cases/case-clocks.service';
-import { DepartmentKeyService } from './auth/department-key.service';
-import { IDENTITY_CONTROLLERS, IDENTITY_PROVIDERS } from './auth/identity.providers';
-import { CaseProjectionService } from './cases/case-projection.service';
-import { CaseQueryService } from './cases/case-query.service';
-import { CaseStateRepository } from './cases/case-state.repository';
-import { CasesController } from './cases/cases.controller';
-import { CatalogueController } from './catalogue/catalogue.controller';
-import { CatalogueReader } from './catalogue/catalogue.reader';
-import { CatalogueService } from './catalogue/catalogue.service';
+import { IdentityHttpModule, IdentityModule } from './auth/identity.module';
+import { CalendarHttpModule, CalendarModule } from './calendar/calendar.module';
+import { CasesHttpModule, CasesModule } from './cases/cases.module';
+import { CatalogueHttpModule, CatalogueModule } from './catalogue/catalogue.module';
 import { ErrorFilter } from './common/database-unavailable.filter';
-import { APP_CONFIG, AppConfig } from './config/app-config';
-import { HealthController } from './health/health.controller';
-import { WallController } from './wall/wall.controller';
-import { EventStoreRepository } from './ingest/event-store.repository';
-import { IngestController } from './ingest/ingest.controller';
-import { IngestService } from './ingest/ingest.service';
-import { BatchRecoveryService } from './jobs/batch-recovery.service';
-import { BullMqJobQueue } from './jobs/bullmq-job-queue';
-import { InProcessJobQueue } from './jobs/in-process-job-queue';
-import { JobHandlersService } from './jobs/job-handlers.service';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { HealthModule } from './health/health.module';
+import { IngestHttpModule, IngestModule } from './ingest/ingest.module';
+import { JobHandlersService } from './job-handlers.service';
 import { JobQueue } from './jobs/job-queue';
-import { NOTIFICATION_CONTROLLERS, notificationProviders } from './notifications/notifications.providers';
-import { openDatabase } from './persistence/database.provider';
-import { realtimeProviders } from './realtime/realtime.providers';
-import { REPORT_CONTROLLERS, REPORT_PROVIDERS } from './reports/reports.providers';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { PersistenceModule } from './persistence/persistence.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { ReportsHttpModule, ReportsModule } from './reports/reports.module';
+import { WallHttpModule } from './wall/wall.module';
+import { WatchListsHttpModule } from './watchlists/watchlists.module';
 
 /**
  * Closes outside connections in order: stop taking jobs (running ones finish), then the database.
@@ -60,52 +52,47 @@ export interface RuntimeResources {
   databaseUrl: string;
 }
 
+/**
+ * Composes the feature modules (one per folder, docs/architecture.md). Every role holds the
+ * features' services; the HTTP modules (controllers) belong to the api roles: a worker process
+ * serves only its probes.
+ */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, runtime: RuntimeResources): DynamicModule {
+    const notifications = NotificationsModule.register(config);
+    const realtime = RealtimeModule.register(config);
     return {
       module: AppModule,
-      imports: [ScheduleModule.forRoot()],
-      // A worker process serves only its probes; the API belongs to the api role.
-      controllers:
-        config.role === 'worker'
-          ? [HealthController]
-          : [HealthController, IngestController, CatalogueController, CasesController, CalendarController, WallController, ...IDENTITY_CONTROLLERS, ...ALERT_CONTROLLERS, ...NOTIFICATION_CONTROLLERS, ...REPORT_CONTROLLERS, ...ACCOUNTABILITY_CONTROLLERS],
+      imports: [
+        ScheduleModule.forRoot(),
+        ConfigModule.register(config),
+        PersistenceModule.register(runtime.databaseUrl, config.databasePoolSize),
+        JobsModule,
+        OutboxModule,
+        AuditModule,
+        IdentityModule,
+        CatalogueModule,
+        CalendarModule,
+        IngestModule,
+        CasesModule,
+        AlertsModule,
+        ReportsModule,
+        notifications,
+        realtime,
+        AccountabilityModule,
+        HealthModule,
+        PortBindingsModule.register(notifications, realtime),
+        ...(config.role === 'worker'
+          ? []
+          : [IngestHttpModule, CatalogueHttpModule, CasesHttpModule, CalendarHttpModule, WallHttpModule, IdentityHttpModule, AlertsHttpModule, ReportsHttpModule, AccountabilityHttpModule, WatchListsHttpModule]),
+      ],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: DataSource, useFactory: () => openDatabase(runtime.databaseUrl, config.databasePoolSize) },
-        {
-          provide: JobQueue,
-          inject: [APP_CONFIG],
-          useFactory: (cfg: AppConfig): JobQueue =>
-            cfg.mode === 'server' && cfg.redisUrl
-              ? new BullMqJobQueue({ redisUrl: cfg.redisUrl, prefix: cfg.queuePrefix, concurrency: cfg.workerConcurrency })
-              : new InProcessJobQueue(),
-        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         ResourceLifecycle,
-        DepartmentKeyService,
-        ...IDENTITY_PROVIDERS,
-        EventStoreRepository,
-        IngestService,
-        CatalogueReader,
-        CatalogueService,
-        CaseStateRepository,
-        CaseProjectionService,
-        CalendarService,
-        CaseClocksService,
-        ClockRecomputeService,
-        CaseQueryService,
         JobHandlersService,
-        BatchRecoveryService,
-        ...realtimeProviders(config),
-        ...ALERT_PROVIDERS,
-        ...notificationProviders(config),
-        ...REPORT_PROVIDERS,
-        ...ACCOUNTABILITY_PROVIDERS,
       ],
     };
   }
 }
-

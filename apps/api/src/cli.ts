@@ -4,7 +4,7 @@ import { auditVerifyCommand } from './cli/audit-verify.command';
 import { catalogueLoadCommand } from './cli/catalogue-load.command';
 import { UsageError } from './cli/cli-options';
 import { simulateCommand } from './cli/simulate.command';
-import { rollupsRebuildCommand } from './reports/rollups/rollups-rebuild.command';
+import { rollupsRebuildCommand } from './cli/rollups-rebuild.command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'audit:verify': auditVerifyCommand,

@@ -44,6 +44,7 @@ async function bootstrap(): Promise<void> {
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
     wallScreenLine(base, config, demo?.wallToken ?? null),
+    `Console:     ${base}/console   (监察工作台; sign in as one of the demo users${demo ? ' below' : ': create users with PUT /api/v1/users/{username}'})`,
     `Health:      ${base}/health   ${base}/ready`,
   ];
   if (config.adminTokenGenerated) lines.push(`Admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`);

@@ -8,3 +8,6 @@ export * from './cases/case-types';
 export * from './catalogue/parents-first';
 export * from './realtime/wall';
 export * from './alerts/alert-types';
+export * from './identity/identity.schema';
+export * from './meetings/meetings.schema';
+export * from './accountability/clues';

@@ -5,3 +5,5 @@ export * from './clock';
 export * from './alerts/card-lifecycle';
 export * from './alerts/card-reconcile';
 export * from './rules';
+export * from './meetings';
+export * from './accountability/clue-lifecycle';

@@ -93,14 +93,20 @@ function suspend(w: StoryWriter, stepCode: string): void {
   w.push('RESUMED', {}, w.cast.handler);
 }
 
+/**
+ * Art. 42: +10 approved by the department head; for joint handling +15 approved by the region's
+ * government head. The planted irregularity names no approver (and sometimes no reason).
+ */
 function extend(w: StoryWriter): void {
   const { rng } = w;
-  const days = w.input.item.kind === 'JOINT' ? 15 : 10;
+  const joint = w.input.item.kind === 'JOINT';
+  const days = joint ? 15 : 10;
+  const approver = joint ? w.input.department.governmentHeadId : w.cast.head;
   w.soon(10, 120);
   if (w.irregularity === 'EXTENSION_NO_APPROVER') {
     w.push('EXTENDED', rng.chance(0.5) ? { days } : { days, reason: rng.pick(EXTENSION_REASONS) }, w.cast.handler);
   } else {
-    w.push('EXTENDED', { days, approvedBy: w.cast.head ?? '负责人', reason: rng.pick(EXTENSION_REASONS) }, w.cast.handler);
+    w.push('EXTENDED', { days, approvedBy: approver ?? '负责人', reason: rng.pick(EXTENSION_REASONS) }, w.cast.handler);
   }
 }
 

@@ -5,8 +5,10 @@ export interface DepartmentView {
   code: string;
   /** Handling staff; the supervisor alone when the department has no one else. */
   staff: string[];
-  /** The department head / section chief who decides and approves extensions. */
+  /** The department head (flagged 本行政机关负责人 in the catalogue, else the one others report to): decides and approves +10 extensions. */
   supervisorId?: string;
+  /** A government head of the department's region (本级人民政府负责人): approves +15 extensions of joint items. */
+  governmentHeadId?: string;
   /** Where FORWARDED items go for the upper authority's decision (not in the catalogue). */
   forwardTo: string;
   items: { code: string; item: ItemInput; weight: number }[];
@@ -33,12 +35,15 @@ export function buildDepartmentViews(catalogue: CatalogueFile, only?: readonly s
 
   return codes.map((code) => {
     const officerIds = Object.keys(catalogue.officers).filter((id) => catalogue.officers[id].departmentCode === code);
-    const supervisorId = findSupervisor(catalogue, officerIds);
+    const supervisorId = officerIds.find((id) => catalogue.officers[id].isDepartmentHead) ?? findSupervisor(catalogue, officerIds);
     const others = officerIds.filter((id) => id !== supervisorId);
+    const regionCode = catalogue.departments[code].regionCode;
+    const governmentHeadId = regionCode ? catalogue.regions[regionCode]?.governmentHeads?.[0]?.id : undefined;
     return {
       code,
       staff: others.length > 0 ? others : officerIds,
       supervisorId,
+      ...(governmentHeadId ? { governmentHeadId } : {}),
       forwardTo: upperAuthorityOf(code),
       items: Object.entries(catalogue.items)
         .filter(([, item]) => item.departmentCode === code)

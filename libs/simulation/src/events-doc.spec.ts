@@ -33,6 +33,20 @@ describe('docs/events.md', () => {
     }
   });
 
+  it('shows an extension approved by the head art. 42 names (a joint item: the region government\'s head)', () => {
+    const catalogue = JSON.parse(readFileSync(join(__dirname, '../../../resources/demo/catalogue.json'), 'utf8')) as CatalogueFile;
+    const extensions = ([...standalone, ...inBodies] as { type: string; departmentCode: string; itemCode: string; data: { approvedBy?: string } }[]).filter((e) => e.type === 'EXTENDED');
+    expect(extensions.length).toBeGreaterThan(0);
+    for (const event of extensions) {
+      const joint = catalogue.items[event.itemCode].kind === 'JOINT';
+      const regionCode = catalogue.departments[event.departmentCode].regionCode ?? '';
+      const heads = joint
+        ? (catalogue.regions[regionCode]?.governmentHeads ?? []).map((head) => head.id)
+        : Object.entries(catalogue.officers).filter(([, o]) => o.departmentCode === event.departmentCode && o.isDepartmentHead).map(([id]) => id);
+      expect(heads).toContain(event.data.approvedBy);
+    }
+  });
+
   it('documents the ingest answers and limits', () => {
     for (const text of ['POST /api/v1/events', '`202`', '`400`', '`401`', '`413`', '`503`', '1,000 events', '1 MiB', 'receivedAt']) {
       expect(markdown).toContain(text);

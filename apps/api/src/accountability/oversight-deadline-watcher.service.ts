@@ -1,21 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CLUE_INVESTIGATION } from './clues/clue-overdue-sweep';
+import { RESOLUTIONS } from './meetings/resolution-sweep';
 import { OverdueItem, OversightCards } from './oversight-cards';
+import { Sweep } from './oversight-sweep';
+import { escalateOverdueOrders } from './supervision/overdue-escalation';
 
 /** Limits are days long: a minute's delay in noticing one is immaterial. */
 const INTERVAL_MS = 60_000;
 const CHUNK = 200;
 
-interface Sweep {
-  /** Claims due rows (marks them flagged) and returns them, in the caller's transaction. */
-  claim(manager: EntityManager, now: Date): Promise<OverdueItem[]>;
-  /** Stores the card raised for each claimed row. */
-  link(manager: EntityManager, cardIds: Map<string, string>): Promise<void>;
-}
 
 /**
- * Flags supervision orders and complaints whose limit has passed, once each: a row is claimed with
+ * Flags supervision orders, complaints and joint-meeting resolutions whose limit has passed, once each: a row is claimed with
  * `FOR UPDATE SKIP LOCKED` and marked in the same transaction that raises its card, so several
  * workers never flag one twice and a crash flags nothing half-way. Cost grows with the rows due.
  */
@@ -30,8 +29,16 @@ export class OversightDeadlineWatcher implements OnApplicationBootstrap, BeforeA
     private readonly dataSource: DataSource,
     private readonly cards: OversightCards,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    audit: AuditService,
   ) {
-    this.sweeps = { orders: ORDERS, complaintAcceptance: COMPLAINT_ACCEPTANCE, complaintHandling: COMPLAINT_HANDLING };
+    const orders: Sweep = {
+      ...ORDERS,
+      // A failed 限期整改 / 限期履行 order proposes the head's accountability (issue 15, item 4).
+      after: async (manager, items, now) => {
+        await escalateOverdueOrders(manager, audit, items.map((i) => i.key.slice('order:'.length)), now);
+      },
+    };
+    this.sweeps = { orders, complaintAcceptance: COMPLAINT_ACCEPTANCE, complaintHandling: COMPLAINT_HANDLING, resolutions: RESOLUTIONS, clueInvestigation: CLUE_INVESTIGATION };
   }
 
   onApplicationBootstrap(): void {
@@ -57,9 +64,13 @@ export class OversightDeadlineWatcher implements OnApplicationBootstrap, BeforeA
       flagged[name] = 0;
       for (;;) {
         const n = await this.dataSource.transaction(async (manager) => {
-          const items = await sweep.claim(manager, now);
-          if (items.length > 0) await sweep.link(manager, await this.cards.raise(manager, items, now));
-          return items.length;
+          const claimed = await sweep.claim(manager, now);
+          const items = Array.isArray(claimed) ? claimed : claimed.items;
+          if (items.length > 0) {
+            await sweep.link(manager, await this.cards.raise(manager, items, now));
+            await sweep.after?.(manager, items, now);
+          }
+          return Array.isArray(claimed) ? claimed.length : claimed.claimed;
         });
         flagged[name] += n;
         if (n < CHUNK) break;

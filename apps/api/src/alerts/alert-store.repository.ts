@@ -24,7 +24,17 @@ export interface CardChangeRecord {
   departmentCode?: string;
 }
 
-const ACTIVE = `('OPEN', 'ACKNOWLEDGED', 'RECTIFIED', 'APPEALED')`;
+/**
+ * The cards the rules carry: issued and active, or held for confirmation (PENDING). A held card is
+ * the rule's card too — upgraded, corrected or cleared like any — so a held finding is not raised
+ * again at every evaluation.
+ */
+const CARRIED = `('PENDING', 'OPEN', 'ACKNOWLEDGED', 'RECTIFIED', 'APPEALED')`;
+/** The predicate of uq_alerts_active: one carried card per (department, case, rule), except cards raised by hand. */
+const ONE_PER_RULE = `state IN ${CARRIED} AND rule <> 'MANUAL'`;
+
+/** Changes of a card nobody was told of (held, or discarded while held) publish nothing. */
+const unannounced = (r: CardChangeRecord): boolean => r.toState === 'PENDING' || (r.toState === 'DISCARDED' && r.fromState === 'PENDING');
 // Guarded UPDATEs are wrapped in a CTE so the driver returns the changed rows (a bare UPDATE gives [rows, count]).
 
 /** Writes card changes with their transition rows and outbox messages, in the caller's transaction. */
@@ -42,7 +52,7 @@ export class AlertStoreRepository {
               (a.level = 'RED' AND a.supervision_due_at IS NOT NULL) AS escalated
          FROM alerts a JOIN unnest($1::varchar[], $2::varchar[]) AS k(department_code, case_id)
            ON a.department_code = k.department_code AND a.case_id = k.case_id
-        WHERE a.state IN ${ACTIVE}`,
+        WHERE a.state IN ${CARRIED} AND a.rule <> 'MANUAL'`,
       [cases.map((c) => c.departmentCode), cases.map((c) => c.caseId)],
     );
     for (const row of rows) {
@@ -64,9 +74,11 @@ export class AlertStoreRepository {
     plans: { ref: CaseRef; changes: CardChanges }[],
     supervisionDueAt: (finding: Finding) => Date | null,
     now: Date,
+    /** Whether a finding's rule holds its cards for confirmation (待发); default: issue at once. */
+    holds: (ref: CaseRef, finding: Finding) => boolean = () => false,
   ): Promise<CardChangeRecord[]> {
     const records: CardChangeRecord[] = [];
-    const raises = plans.flatMap(({ ref, changes }) => changes.raise.map((finding) => ({ ref, finding, id: randomUUID() })));
+    const raises = plans.flatMap(({ ref, changes }) => changes.raise.map((finding) => ({ ref, finding, id: randomUUID(), held: holds(ref, finding) })));
     for (let i = 0; i < raises.length; i += 2000) records.push(...(await this.raise(manager, raises.slice(i, i + 2000), supervisionDueAt, now)));
     for (const { ref, changes } of plans) {
       const levelChanges = [
@@ -78,12 +90,12 @@ export class AlertStoreRepository {
         const updated = await manager.query<unknown[]>(
           `WITH changed AS (
              UPDATE alerts SET level = $2, evidence = $3, summary = $4, responsible_officer_id = $5, breached_at = $6,
-                    ruleset_version = $7, supervision_due_at = $8, updated_at = $9
-              WHERE id = $1 AND level = $10 AND state IN ${ACTIVE} RETURNING id)
+                    ruleset_version = $7, supervision_due_at = $8, updated_at = $9, due_at = $11
+              WHERE id = $1 AND level = $10 AND state IN ${CARRIED} RETURNING id)
            SELECT id FROM changed`,
           [
             card.id, finding.level, JSON.stringify(finding.evidence), JSON.stringify(finding.summary), finding.responsibleOfficerId,
-            finding.breachedAt, finding.rulesetVersion, supervisionDueAt(finding), now, card.level,
+            finding.breachedAt, finding.rulesetVersion, supervisionDueAt(finding), now, card.level, finding.evidence.clock?.dueAt ?? null,
           ],
         );
         if (updated.length > 0) {
@@ -91,15 +103,17 @@ export class AlertStoreRepository {
         }
       }
       for (const card of changes.clear) {
-        const closed = await manager.query<unknown[]>(
+        // A held card whose condition cleared was never issued: it is discarded, not closed.
+        const closed = await manager.query<{ state: CardState }[]>(
           `WITH changed AS (
-             UPDATE alerts SET state = 'CLOSED', closed_at = $2, close_reason = 'CONDITION_CLEARED', updated_at = $2
-              WHERE id = $1 AND state = $3 RETURNING id)
-           SELECT id FROM changed`,
+             UPDATE alerts SET state = CASE WHEN state = 'PENDING' THEN 'DISCARDED' ELSE 'CLOSED' END,
+                    closed_at = $2, close_reason = 'CONDITION_CLEARED', updated_at = $2
+              WHERE id = $1 AND state = $3 RETURNING state)
+           SELECT state FROM changed`,
           [card.id, now, card.state],
         );
         if (closed.length > 0) {
-          records.push({ departmentCode: ref.departmentCode, alertId: card.id, action: 'AUTO_CLOSED', fromState: card.state, toState: 'CLOSED', fromLevel: card.level, toLevel: card.level, actor: 'system', comment: 'condition no longer holds' });
+          records.push({ departmentCode: ref.departmentCode, alertId: card.id, action: 'AUTO_CLOSED', fromState: card.state, toState: closed[0].state, fromLevel: card.level, toLevel: card.level, actor: 'system', comment: 'condition no longer holds' });
         }
       }
     }
@@ -109,30 +123,41 @@ export class AlertStoreRepository {
 
   private async raise(
     manager: EntityManager,
-    raises: { ref: CaseRef; finding: Finding; id: string }[],
+    raises: { ref: CaseRef; finding: Finding; id: string; held: boolean }[],
     supervisionDueAt: (finding: Finding) => Date | null,
     now: Date,
   ): Promise<CardChangeRecord[]> {
     if (raises.length === 0) return [];
     const params: unknown[] = [];
-    const tuples = raises.map(({ ref, finding, id }) => {
+    const tuples = raises.map(({ ref, finding, id, held }) => {
       const values = [
-        id, ref.departmentCode, ref.caseId, ref.itemCode, finding.rule, finding.level, finding.rulesetVersion,
+        id, ref.departmentCode, ref.caseId, ref.itemCode, finding.rule, finding.level, held ? 'PENDING' : 'OPEN', finding.rulesetVersion,
         finding.responsibleOfficerId, finding.timeDriven, finding.breachedAt, now, now, supervisionDueAt(finding),
-        JSON.stringify(finding.evidence), JSON.stringify(finding.summary),
+        JSON.stringify(finding.evidence), JSON.stringify(finding.summary), finding.evidence.clock?.dueAt ?? null,
       ];
       const start = params.length;
       params.push(...values);
-      return `(${values.map((_, i) => (i === 6 ? `'OPEN', $${start + i + 1}` : `$${start + i + 1}`)).join(',')})`;
+      return `(${values.map((_, i) => `$${start + i + 1}`).join(',')})`;
     });
-    const inserted = await manager.query<{ id: string; level: AlertLevel; department_code: string }[]>(
+    const inserted = await manager.query<{ id: string; level: AlertLevel; department_code: string; state: CardState }[]>(
       `INSERT INTO alerts (id, department_code, case_id, item_code, rule, level, state, ruleset_version,
-          responsible_officer_id, time_driven, breached_at, raised_at, updated_at, supervision_due_at, evidence, summary)
+          responsible_officer_id, time_driven, breached_at, raised_at, updated_at, supervision_due_at, evidence, summary, due_at)
        VALUES ${tuples.join(',')}
-       ON CONFLICT (department_code, case_id, rule) WHERE state IN ${ACTIVE} DO NOTHING RETURNING id, level, department_code`,
+       ON CONFLICT (department_code, case_id, rule) WHERE ${ONE_PER_RULE} DO NOTHING RETURNING id, level, department_code, state`,
       params,
     );
-    return inserted.map((row) => ({ departmentCode: row.department_code, alertId: row.id, action: 'RAISED', fromState: null, toState: 'OPEN', fromLevel: null, toLevel: row.level, actor: 'system', comment: null }));
+    return inserted.map((row) => ({
+      departmentCode: row.department_code,
+      alertId: row.id,
+      // A held card is not raised yet: it waits for the centre's confirmation (待发).
+      action: row.state === 'PENDING' ? 'HELD' : 'RAISED',
+      fromState: null,
+      toState: row.state,
+      fromLevel: null,
+      toLevel: row.level,
+      actor: 'system',
+      comment: null,
+    }));
   }
 
   /** Transition rows and outbox messages for changes already applied. */
@@ -150,7 +175,7 @@ export class AlertStoreRepository {
     );
     await this.outbox.add(
       manager,
-      records.map((r) => ({
+      records.filter((r) => !unannounced(r)).map((r) => ({
         topic: OUTBOX_TOPICS.alertChanged,
         payload: { alertId: r.alertId, departmentCode: r.departmentCode ?? null, action: r.action, level: r.toLevel, state: r.toState },
       })),

@@ -1,13 +1,14 @@
-import { OutboxRepository } from '../outbox/outbox.repository';
 import { AlertActionsService } from './alert-actions.service';
 import { AlertQueryService } from './alert-query.service';
+import { ManualCardsService } from './manual-cards.service';
+import { BatchCloseService } from './batch-close.service';
+import { RuleSettingsDryRunService } from './rule-settings-dry-run.service';
 import { AlertStoreRepository } from './alert-store.repository';
 import { AlertsController } from './alerts.controller';
 import { RuleSettingsController } from './rule-settings.controller';
 import { CaseEvaluationService } from './case-evaluation.service';
 import { DeadlineSchedulerService } from './deadline-scheduler.service';
 import { FeedMonitorService } from './feed-monitor.service';
-import { OutboxPublisherService } from '../outbox/outbox-publisher.service';
 import { RuleSettingsRepository } from './rule-settings.repository';
 import { SupervisionEscalationService } from './supervision-escalation.service';
 
@@ -15,14 +16,15 @@ import { SupervisionEscalationService } from './supervision-escalation.service';
 export const ALERT_CONTROLLERS = [AlertsController, RuleSettingsController];
 
 export const ALERT_PROVIDERS = [
-  OutboxRepository,
   AlertStoreRepository,
   RuleSettingsRepository,
   CaseEvaluationService,
   SupervisionEscalationService,
   DeadlineSchedulerService,
   FeedMonitorService,
-  OutboxPublisherService,
   AlertQueryService,
   AlertActionsService,
+  ManualCardsService,
+  BatchCloseService,
+  RuleSettingsDryRunService,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, principalId } from '../auth/principal';
+import { Principal, principalId } from '../common/principal';
 import { canonicalJson, GENESIS_HASH, hashEntry } from './audit-chain';
 
 /** Every process appends under this transaction-scoped advisory lock, so the chain never forks. */

@@ -42,6 +42,9 @@ describe('access scope', () => {
     expect(permissionsOf('centre_admin')).not.toContain('cases.read');
     // break-glass holds every permission except sending events
     expect(permissionsOf('admin').sort()).toEqual(Object.keys(PERMISSIONS).filter((p) => p !== 'events.ingest').sort());
-    expect(PRINCIPAL_KINDS).toHaveLength(8);
+    expect(PRINCIPAL_KINDS).toHaveLength(9);
+    // a body's liaison reads and answers what was sent to its body, and nothing of the cases or the register
+    expect(permissionsOf('body_liaison').filter((p) => /^(cases|alerts|register|clues|reports)\./.test(p))).toEqual([]);
+    expect(permissionsOf('body_liaison')).toEqual(expect.arrayContaining(['deliveries.read', 'deliveries.respond']));
   });
 });

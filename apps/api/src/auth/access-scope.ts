@@ -9,12 +9,19 @@ export interface AccessScope {
   readonly officerId: string | null;
   /** Officers act only on cases assigned to them; reading is department-wide. */
   readonly actsOnlyOnAssigned: boolean;
+  /** body_liaison: the accountability body whose referrals and copies it may read (and no department). */
+  readonly bodyCode?: string | null;
 }
 
 export const EVERY_DEPARTMENT: AccessScope = Object.freeze({ departmentCodes: null, officerId: null, actsOnlyOnAssigned: false });
 
 export function departmentsScope(codes: Iterable<string>, officerId: string | null = null, actsOnlyOnAssigned = false): AccessScope {
   return Object.freeze({ departmentCodes: new Set(codes), officerId, actsOnlyOnAssigned });
+}
+
+/** A body liaison's scope: no department at all, only its body's deliveries. */
+export function bodyScope(bodyCode: string | null): AccessScope {
+  return Object.freeze({ departmentCodes: new Set<string>(), officerId: null, actsOnlyOnAssigned: false, bodyCode });
 }
 
 export function inScope(scope: AccessScope, departmentCode: string): boolean {
@@ -64,5 +71,6 @@ export function describeScope(scope: AccessScope) {
     departmentCodes: scope.departmentCodes === null ? null : [...scope.departmentCodes].sort(),
     officerId: scope.officerId,
     actsOnlyOnAssigned: scope.actsOnlyOnAssigned,
+    bodyCode: scope.bodyCode ?? null,
   };
 }

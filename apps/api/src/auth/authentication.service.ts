@@ -86,6 +86,7 @@ export class AuthenticationService {
       departmentCode: user.departmentCode,
       regionCode: user.regionCode,
       officerId: user.officerId,
+      bodyCode: user.bodyCode,
       via: 'password',
     };
   }

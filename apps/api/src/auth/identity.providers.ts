@@ -1,9 +1,6 @@
 import { Provider, Type } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditController } from '../audit/audit.controller';
-import { AuditService } from '../audit/audit.service';
-import { AuditVerifierService } from '../audit/audit-verifier.service';
-import { CatalogueChangesService } from '../catalogue/catalogue-changes.service';
+import { AuditController } from './audit.controller';
 import { UnstorableTextInterceptor } from '../common/unstorable-text.interceptor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthenticationService } from './authentication.service';
@@ -21,10 +18,8 @@ import { UsersController } from './users/users.controller';
 /** Identity, access and audit: the API role's controllers. */
 export const IDENTITY_CONTROLLERS: Type[] = [SessionController, UsersController, DisplaysController, AuditController];
 
-/** Identity, access and audit services (every role: the guard needs them). */
+/** Identity and access services (every role: the guard needs them). The audit chain is audit/audit.module.ts. */
 export const IDENTITY_PROVIDERS: Provider[] = [
-  AuditService,
-  AuditVerifierService,
   { provide: PasswordHasher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PasswordHasher(config.passwordHashRounds) },
   {
     provide: SessionTokenService,
@@ -36,6 +31,5 @@ export const IDENTITY_PROVIDERS: Provider[] = [
   ScopeService,
   AuthenticationService,
   SocketAuthenticator,
-  CatalogueChangesService,
   { provide: APP_INTERCEPTOR, useClass: UnstorableTextInterceptor },
 ];

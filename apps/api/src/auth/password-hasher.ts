@@ -1,8 +1,9 @@
 import { compare, hash } from 'bcryptjs';
 
-/** bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused. */
-export const PASSWORD_MAX_BYTES = 72;
-export const PASSWORD_MIN_LENGTH = 10;
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@app/contracts';
+
+/** Limits shared with the console's user form (libs/contracts). */
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH };
 
 export function passwordProblem(password: string, username: string): string | null {
   if ([...password].length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;

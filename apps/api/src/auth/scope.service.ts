@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessScope, departmentsScope, EVERY_DEPARTMENT } from './access-scope';
+import { AccessScope, bodyScope, departmentsScope, EVERY_DEPARTMENT } from './access-scope';
 import { Principal } from './principal';
 
 /** A region's departments change rarely; a new one is seen within this time. */
@@ -25,6 +25,8 @@ export class ScopeService {
         return departmentsScope(bound(principal.departmentCode), principal.officerId);
       case 'officer':
         return departmentsScope(bound(principal.departmentCode), principal.officerId, true);
+      case 'body_liaison':
+        return bodyScope(principal.bodyCode ?? null);
       case 'display':
         if (principal.departmentCode !== null) return departmentsScope([principal.departmentCode]);
         if (principal.regionCode !== null) return departmentsScope(await this.departmentsOfRegion(principal.regionCode));

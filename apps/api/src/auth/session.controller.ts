@@ -48,6 +48,7 @@ export class SessionController {
       departmentCode: user.departmentCode,
       regionCode: user.regionCode,
       officerId: user.officerId,
+      bodyCode: user.bodyCode,
       via: 'password',
     };
     await this.audit.record({ actor: principal, action: 'auth.login', target: `user:${user.username}`, after: { ip: request.ip } });
@@ -60,7 +61,7 @@ export class SessionController {
   @Permission('session.self')
   me(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: AccessScope) {
     const identity = isUserPrincipal(principal)
-      ? { username: principal.username, departmentCode: principal.departmentCode, regionCode: principal.regionCode, officerId: principal.officerId }
+      ? { username: principal.username, departmentCode: principal.departmentCode, regionCode: principal.regionCode, officerId: principal.officerId, bodyCode: principal.bodyCode ?? null }
       : principal.kind === 'display'
         ? { displayId: principal.displayId, name: principal.name, departmentCode: principal.departmentCode, regionCode: principal.regionCode }
         : {};

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HolidayYearFile } from '@app/domain';
-import { resourcesDir } from '../resources';
+import { resourcesDir } from '../common/resources';
 
 /** The published calendars shipped with the application (resources/holiday-cn, holiday-cn, MIT). */
 export function readBundledCalendars(): HolidayYearFile[] {

@@ -6,9 +6,10 @@ import { CurrentPrincipal, Permission } from '../auth/auth.decorators';
 import { Principal, principalId } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputException } from '../common/invalid-input.exception';
+import { JobName } from '../jobs/job-names';
+import { JobQueue } from '../jobs/job-queue';
 import { assertValid } from '../common/schema-validator';
 import { CalendarService } from './calendar.service';
-import { ClockRecomputeService } from './clock-recompute.service';
 
 /** The holiday-cn format, as published by https://github.com/NateScarlet/holiday-cn. */
 const holidayYearFileSchema = {
@@ -47,7 +48,7 @@ function parseYear(raw: string): number {
 export class CalendarController {
   constructor(
     private readonly calendars: CalendarService,
-    private readonly recompute: ClockRecomputeService,
+    private readonly jobs: JobQueue,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
@@ -86,7 +87,8 @@ export class CalendarController {
       await this.audit.record({ actor: principal, action: 'calendar.load', target: `calendar:${year}`, before, after: normalised }, manager);
     });
     await this.calendars.refresh();
-    await this.recompute.start(year);
+    // A message, not a call: the cases' clock recompute (cases/clock-recompute.service.ts) runs it.
+    await this.jobs.enqueue(JobName.RecomputeClocks, { year });
     return { ...this.calendars.status(year), recompute: 'queued' };
   }
 }

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { ItemInput, StoredCaseEvent } from '@app/contracts';
-import { CaseClocks, ClockSettings, computeCaseClocks, orderCaseEvents } from '@app/domain';
+import { DataSource } from 'typeorm';
+import {
+  CaseClocks,
+  ClockSettings,
+  clockApproversFor,
+  clockSettingsFor,
+  computeCaseClocks,
+  ExtensionApprovers,
+  orderCaseEvents,
+  resolveRuleSettings,
+} from '@app/domain';
+import { ExtensionApproverDirectory } from '../catalogue/extension-approver-directory';
+import { RuleSettingsSource } from './projection-ports';
 import { CalendarService } from '../calendar/calendar.service';
 import { CLOCK_SETTINGS, COUNTING_POLICY, STORED_CLOCK_SETTINGS } from '../calendar/clock-policy';
-import { StoredClock, toStoredClock } from '../calendar/stored-clock';
+import { StoredClock, toStoredClock } from '../persistence/entities/stored-clock';
 
 export interface ClockColumns {
   clocks: StoredClock[];
@@ -22,7 +34,23 @@ export interface ClockColumns {
 /** Derives a case's clocks from its events, item and the calendar in force. Never edited by hand. */
 @Injectable()
 export class CaseClocksService {
-  constructor(private readonly calendars: CalendarService) {}
+  constructor(
+    private readonly calendars: CalendarService,
+    private readonly dataSource: DataSource,
+    private readonly ruleSettings: RuleSettingsSource,
+    private readonly approverDirectory: ExtensionApproverDirectory,
+  ) {}
+
+  /**
+   * The explained clocks of one case exactly as the projection judged them: the rule settings in
+   * force (centre and item) and the department's extension approvers.
+   */
+  async explainedAsJudged(history: readonly StoredCaseEvent[], item: ItemInput | undefined, departmentCode: string, now: Date): Promise<CaseClocks> {
+    const manager = this.dataSource.manager;
+    const settings = resolveRuleSettings(item, await this.ruleSettings.centreOverrides(manager));
+    const approvers = (await this.approverDirectory.approversFor([departmentCode], manager)).get(departmentCode);
+    return this.explained(history, item, now, clockSettingsFor(settings), clockApproversFor(settings, approvers));
+  }
 
   /** The numbers kept on the case row (fast: no day-by-day explanation). */
   forStorage(
@@ -30,8 +58,9 @@ export class CaseClocksService {
     item: ItemInput | undefined,
     now: Date,
     ruleAligned: Partial<ClockSettings> = {},
+    approvers?: ExtensionApprovers,
   ): { computed: CaseClocks; columns: ClockColumns } {
-    const computed = this.compute(history, item, now, { ...STORED_CLOCK_SETTINGS, ...ruleAligned });
+    const computed = this.compute(history, item, now, { ...STORED_CLOCK_SETTINGS, ...ruleAligned }, approvers);
     const latestDueOn = computed.clocks.reduce<string | null>((max, c) => (max === null || c.dueOn > max ? c.dueOn : max), null);
     return {
       computed,
@@ -47,12 +76,20 @@ export class CaseClocksService {
   }
 
   /** Everything, with the explanation of each clock, for a person reading one case. */
-  explained(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date, ruleAligned: Partial<ClockSettings> = {}): CaseClocks {
-    return this.compute(history, item, now, { ...CLOCK_SETTINGS, ...ruleAligned });
+  explained(
+    history: readonly StoredCaseEvent[],
+    item: ItemInput | undefined,
+    now: Date,
+    ruleAligned: Partial<ClockSettings> = {},
+    approvers?: ExtensionApprovers,
+  ): CaseClocks {
+    return this.compute(history, item, now, { ...CLOCK_SETTINGS, ...ruleAligned }, approvers);
   }
 
-  private compute(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date, settings: object): CaseClocks {
+  /** `approvers`: who may approve an extension (see `clockApproversFor`); the api always passes them. */
+  private compute(history: readonly StoredCaseEvent[], item: ItemInput | undefined, now: Date, settings: object, approvers?: ExtensionApprovers): CaseClocks {
     return computeCaseClocks({
+      ...(approvers ? { approvers } : {}),
       events: orderCaseEvents(history),
       item,
       calendar: this.calendars.current(),

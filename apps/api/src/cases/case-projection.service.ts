@@ -2,13 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ItemInput, StoredCaseEvent } from '@app/contracts';
 import { clockSettingsFor, projectCase } from '@app/domain';
-import { CaseEvaluationService, EvaluatedCase } from '../alerts/case-evaluation.service';
 import { CatalogueReader } from '../catalogue/catalogue.reader';
 import { CaseKey, caseKeyString, EventStoreRepository } from '../ingest/event-store.repository';
 import { OutboxPublisherService } from '../outbox/outbox-publisher.service';
-import { ReportRollupMaintainer } from '../reports/rollups/report-rollup-maintainer.service';
 import { CaseClocksService } from './case-clocks.service';
 import { CaseStateRepository, ProjectedCase } from './case-state.repository';
+import { CaseRuleOutcome, CaseRules, EvaluatedCaseOf, ProjectionFollower } from './projection-ports';
 
 /**
  * Re-derives cases from their full ordered history — state, clocks, and the cards their rules call
@@ -25,8 +24,8 @@ export class CaseProjectionService {
     private readonly cases: CaseStateRepository,
     private readonly catalogue: CatalogueReader,
     private readonly clocks: CaseClocksService,
-    private readonly evaluation: CaseEvaluationService,
-    private readonly rollups: ReportRollupMaintainer,
+    private readonly evaluation: CaseRules,
+    private readonly rollups: ProjectionFollower,
     private readonly outbox: OutboxPublisherService,
   ) {}
 
@@ -49,14 +48,15 @@ export class CaseProjectionService {
     const items = await this.catalogue.itemsByCode([...itemCodes], manager);
     const context = await this.evaluation.prepare(manager, [...new Set(keys.map((k) => k.departmentCode))], now);
 
-    const projected: (ProjectedCase & EvaluatedCase & { history: StoredCaseEvent[]; item: ItemInput | undefined })[] = [];
+    const projected: (ProjectedCase & EvaluatedCaseOf<CaseRuleOutcome> & { history: StoredCaseEvent[]; item: ItemInput | undefined })[] = [];
     for (const key of keys) {
       const history = histories.get(caseKeyString(key.departmentCode, key.caseId));
       if (!history || history.length === 0) continue;
       const snapshot = projectCase(history);
       const item = items.get(snapshot.itemCode);
       const settings = this.evaluation.settingsFor(context, item, snapshot.itemCode);
-      const clocks = this.clocks.forStorage(history, item, now, clockSettingsFor(settings));
+      const approvers = this.evaluation.clockApprovers(context, settings, snapshot.departmentCode);
+      const clocks = this.clocks.forStorage(history, item, now, clockSettingsFor(settings), approvers);
       const evaluation = this.evaluation.evaluate(context, snapshot, history, item, clocks.computed, now);
       const nextCheckAt = nextCheck(clocks.columns.nextCheckAt, evaluation.nextEvaluationAt, now);
       projected.push({ snapshot, unknownItem: !item, clocks: { ...clocks.columns, nextCheckAt }, evaluation, history, item });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AccessScope } from '../auth/access-scope';
 import { CurrentScope, Permission } from '../auth/auth.decorators';
 import { assertCode, assertText, parsePage } from '../common/params';
-import { CaseQueryService } from './case-query.service';
+import { CASE_SORT_KEYS, CaseQueryService } from './case-query.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -16,6 +16,8 @@ export class CasesController {
   @ApiQuery({ name: 'departmentCode', required: false })
   @ApiQuery({ name: 'status', required: false })
   @ApiQuery({ name: 'itemCode', required: false })
+  @ApiQuery({ name: 'caseId', required: false, description: 'case numbers starting with this' })
+  @ApiQuery({ name: 'sort', required: false, description: `one of ${CASE_SORT_KEYS.join(', ')}; prefix - for descending (default -lastOccurredAt)` })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   list(
@@ -23,6 +25,8 @@ export class CasesController {
     @Query('departmentCode') departmentCode?: string,
     @Query('status') status?: string,
     @Query('itemCode') itemCode?: string,
+    @Query('caseId') caseId?: string,
+    @Query('sort') sort?: string,
     @Query('page') page?: string,
     @Query('pageSize') pageSize?: string,
   ) {
@@ -30,6 +34,8 @@ export class CasesController {
       departmentCode: departmentCode ? assertCode('departmentCode', departmentCode) : undefined,
       status: status || undefined,
       itemCode: itemCode ? assertCode('itemCode', itemCode) : undefined,
+      caseId: caseId ? assertText('caseId', caseId, 64) : undefined,
+      sort: sort || undefined,
       page: parsePage(page),
       pageSize: pageSize ? Math.min(parsePage(pageSize, 'pageSize'), 500) : 50,
     }, scope);

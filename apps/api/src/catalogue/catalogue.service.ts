@@ -26,7 +26,14 @@ export class CatalogueService {
       if (input.parentCode === code) throw invalid('parentCode', 'must not be the region itself');
       await this.mustExist(manager, RegionEntity, 'code', input.parentCode, 'parentCode', 'unknown region');
     }
-    await manager.upsert(RegionEntity, { code, name: input.name, parentCode: input.parentCode ?? null }, ['code']);
+    const ids = (input.governmentHeads ?? []).map((head) => head.id);
+    const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (repeated >= 0) throw invalid(`governmentHeads.${repeated}.id`, `duplicates ${ids[repeated]}`);
+    await manager.upsert(
+      RegionEntity,
+      { code, name: input.name, parentCode: input.parentCode ?? null, governmentHeads: input.governmentHeads ?? [] },
+      ['code'],
+    );
     return manager.findOneByOrFail(RegionEntity, { code });
   }
 
@@ -50,7 +57,7 @@ export class CatalogueService {
     }
     await manager.upsert(
       OfficerEntity,
-      { id, name: input.name, departmentCode: input.departmentCode, supervisorId: input.supervisorId ?? null },
+      { id, name: input.name, departmentCode: input.departmentCode, supervisorId: input.supervisorId ?? null, isDepartmentHead: input.isDepartmentHead ?? false },
       ['id'],
     );
     return manager.findOneByOrFail(OfficerEntity, { id });

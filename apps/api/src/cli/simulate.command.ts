@@ -7,7 +7,7 @@ import { readBundledCalendars } from '../calendar/bundled-calendars';
 import { AdminClient } from '../demo/admin-client';
 import { FeedSender } from '../demo/feed-sender';
 import { fetchCatalogue } from '../demo/remote-catalogue';
-import { resourcesDir } from '../resources';
+import { resourcesDir } from '../common/resources';
 import { connectionFlags, parseFlags, positiveNumber, UsageError } from './cli-options';
 
 const TICK_MS = 250;

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { isDatabaseUnavailable } from '../persistence/database-unavailable';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { withFieldErrors } from './field-errors';
 
 /**

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { NotificationSettings, readNotificationSettings } from '../notifications/notification-settings';
+import { ConfigError, Env, integer, url } from './env-readers';
+import { NotificationSettings, readNotificationSettings } from './notification-settings';
+
+export { ConfigError } from './env-readers';
 
 export type RunMode = 'embedded' | 'server';
 export type AppRole = 'api' | 'worker' | 'all';
@@ -27,6 +30,8 @@ export interface AppConfig {
   readonly schedulerIntervalMs: number;
   /** How often department feeds are checked for silence (FEED_SILENT); 0 turns it off. */
   readonly feedCheckIntervalMs: number;
+  /** The working days a clue's investigation gets unless its assignment says otherwise. */
+  readonly clueInvestigationWorkingDays: number;
   readonly logFormat: 'json' | 'text';
   /**
    * Signs the users' session tokens (HS256). Null in embedded mode without JWT_SECRET: a secret is
@@ -46,28 +51,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Which proxies may set X-Forwarded-For (false = none: the client address is the peer's). */
   readonly trustProxy: boolean | string[];
-  /** Alert notifications: SMTP, links, office hours, escalation, retries (notifications/notification-settings.ts). */
+  /** Alert notifications: SMTP, links, office hours, escalation, retries (config/notification-settings.ts). */
   readonly notifications: NotificationSettings;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    reason: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${reason}`);
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -77,21 +62,6 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(name, `must be one of ${allowed.join('|')}, got "${raw}"`);
   }
   return raw as T;
-}
-
-function url(env: Env, name: string, protocols: string[]): string | null {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(name, 'must be a URL');
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
-  }
-  return raw;
 }
 
 function corsOrigins(env: Env): string[] {
@@ -178,6 +148,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     recoveryIntervalMs: integer(env, 'RECOVERY_INTERVAL_MS', 15000, 200, 3600000),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 250, 0, 60000),
     feedCheckIntervalMs: integer(env, 'FEED_CHECK_INTERVAL_MS', 60000, 0, 3600000),
+    clueInvestigationWorkingDays: integer(env, 'CLUE_INVESTIGATION_WORKING_DAYS', 30, 1, 250),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], 'json'),
     jwtSecret: jwtSecret(env, mode, role),
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 900, 60, 86400),

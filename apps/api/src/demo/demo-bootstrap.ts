@@ -6,7 +6,7 @@ import { WorkingCalendar } from '@app/domain';
 import { TrafficSimulator } from '@app/simulation';
 import { readBundledCalendars } from '../calendar/bundled-calendars';
 import { AppConfig } from '../config/app-config';
-import { resourcesDir } from '../resources';
+import { resourcesDir } from '../common/resources';
 import { AdminClient } from './admin-client';
 import { DemoFeed } from './demo-feed';
 import { ensureDemoUsers } from './demo-users';

@@ -2,6 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseEventInput, EventValidator, FieldError } from '@app/contracts';
+import { eventDateRange, localDateOf } from '@app/domain';
+import { CalendarService } from '../calendar/calendar.service';
+import { COUNTING_POLICY } from '../calendar/clock-policy';
 import { JobName } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
 import { eventContentHash } from './content-hash';
@@ -28,6 +31,7 @@ export class IngestService {
     private readonly dataSource: DataSource,
     private readonly events: EventStoreRepository,
     private readonly jobs: JobQueue,
+    private readonly calendars: CalendarService,
   ) {}
 
   async ingest(keyDepartment: string, rawEvents: unknown[], now: Date): Promise<IngestResult> {
@@ -78,6 +82,12 @@ export class IngestService {
     }
     if (Date.parse(event.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
       errors.push({ path: 'occurredAt', message: 'is in the future' });
+    }
+    // A date the working-day calendar cannot count would be stored and then left out of the clocks.
+    const range = eventDateRange(this.calendars.current());
+    const on = localDateOf(event.occurredAt, COUNTING_POLICY);
+    if (on < range.from || on > range.through) {
+      errors.push({ path: 'occurredAt', message: `is outside the calendar's range: the local date must be from ${range.from} through ${range.through}` });
     }
     return errors;
   }

@@ -5,7 +5,7 @@ import { targetKeyOf } from './channel-input';
 import { DeliveryStore, NewDelivery } from './delivery-store.repository';
 import { OfficeHoursService } from './office-hours.service';
 import { RecipientDirectory } from './recipient-directory';
-import { officeOpeningOf } from './working-hours';
+import { officeOpeningOf } from '@app/domain';
 
 /**
  * The daily digest: when the office opens on a working day, every officer responsible for open

@@ -1,4 +1,4 @@
-import { NotificationSettings } from './notification-settings';
+import { NotificationSettings } from '../config/notification-settings';
 
 /**
  * Who is told at each step while an OPEN card stays unacknowledged, and after how many working

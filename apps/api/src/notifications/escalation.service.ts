@@ -6,7 +6,7 @@ import { DeliveryStore } from './delivery-store.repository';
 import { lastLadderStep, ladderStep, workingHoursBefore } from './escalation-ladder';
 import { OfficeHoursService } from './office-hours.service';
 import { RecipientDirectory } from './recipient-directory';
-import { addWorkingHours, nextWorkingTime } from './working-hours';
+import { addWorkingHours, nextWorkingTime } from '@app/domain';
 
 const CHUNK = 100;
 

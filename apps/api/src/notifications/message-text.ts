@@ -61,7 +61,7 @@ const STATE_NAMES: Record<string, string> = {
   CLOSED: '已办结',
   DISMISSED: '已撤销',
 };
-const REASON_NAMES: Record<string, string> = { RAISED: '新发', UPGRADED: '升级', ESCALATED: '督办逾期升级' };
+const REASON_NAMES: Record<string, string> = { RAISED: '新发', UPGRADED: '升级', ESCALATED: '督办逾期升级', CONFIRM: '确认发' };
 const KIND_TAGS: Record<CardMessageKind, string> = { CARD: '', ESCALATION: '【督办升级】', REMINDER: '【催办提醒】' };
 const DIGEST_LIMIT = 50;
 const SIGNATURE = '—— 行政审批电子监察中心（系统自动发送，请勿直接回复）';

@@ -9,10 +9,13 @@ import { InboxBus } from './inbox-bus';
 import { DeliveryStore } from './delivery-store.repository';
 import { OfficeHoursService } from './office-hours.service';
 import { RecipientDirectory } from './recipient-directory';
-import { addWorkingHours, nextWorkingTime } from './working-hours';
+import { addWorkingHours, nextWorkingTime } from '@app/domain';
 
-/** Card changes that put a card at a new level: each is announced once. */
-export const LEVEL_CHANGES = ['RAISED', 'UPGRADED', 'ESCALATED'] as const;
+/**
+ * Card changes that put a card at a new level: each is announced once. A held card (待发) is
+ * announced when the centre confirms it (CONFIRM); what happened to it while held is not news.
+ */
+export const LEVEL_CHANGES = ['RAISED', 'UPGRADED', 'ESCALATED', 'CONFIRM'] as const;
 const ACTIVE = ['OPEN', 'ACKNOWLEDGED', 'RECTIFIED', 'APPEALED'];
 
 /**
@@ -42,7 +45,7 @@ export class NotificationPlanner {
       const card = await manager.findOneBy(AlertEntity, { id: alertId });
       const [change] = await manager.query<{ at: Date; action: string }[]>(
         `SELECT at, action FROM alert_transitions
-          WHERE alert_id = $1 AND to_level = $2 AND action = ANY($3) ORDER BY id LIMIT 1`,
+          WHERE alert_id = $1 AND to_level = $2 AND action = ANY($3) AND to_state <> 'PENDING' ORDER BY id LIMIT 1`,
         [alertId, level, LEVEL_CHANGES],
       );
       if (!card || !change) return null;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service';
 import { COUNTING_POLICY } from '../calendar/clock-policy';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { OfficeHours } from './working-hours';
+import { OfficeHours } from '@app/domain';
 
 /** Office hours on the calendar in force (a newly loaded holiday year applies at once). */
 @Injectable()

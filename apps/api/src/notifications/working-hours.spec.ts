@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { WorkingCalendar } from '@app/domain';
 import { readBundledCalendars } from '../calendar/bundled-calendars';
-import { addWorkingHours, isWorkingTime, nextWorkingTime, OfficeHours, officeOpeningOf, parseWorkingWindows } from './working-hours';
+import { addWorkingHours, isWorkingTime, nextWorkingTime, OfficeHours, officeOpeningOf, parseWorkingWindows, WorkingCalendar } from '@app/domain';
 
 const hours: OfficeHours = {
   calendar: WorkingCalendar.fromYearFiles(readBundledCalendars()),

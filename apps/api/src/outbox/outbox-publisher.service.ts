@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { CardChangeNotifier } from '../notifications/card-change-notifier';
-import { WallChangeBus } from '../realtime/wall-change-bus';
-import { OUTBOX_TOPICS, OutboxMessage, OutboxRepository } from './outbox.repository';
+import { OutboxMessage, OutboxRepository } from './outbox.repository';
+import { OUTBOX_SUBSCRIBERS, OutboxSubscriber } from './outbox-subscriber';
 
 const POLL_MS = 200;
 const BATCH = 500;
 
 /**
- * Publishes committed card changes: the wall (and, later, notifications) hear of a card only after
+ * Publishes committed card changes to the OUTBOX_SUBSCRIBERS (the wall, notifications): they hear of a card only after
  * the transaction that made it has committed. Runs in the worker role; several workers share the
  * outbox with SKIP LOCKED. A worker that has just committed a projection kicks the publisher, so a
  * new card leaves at once instead of waiting up to a poll interval (P2: 202 → card in ≤ 50 ms at
@@ -25,9 +24,8 @@ export class OutboxPublisherService implements OnApplicationBootstrap, BeforeApp
 
   constructor(
     private readonly outbox: OutboxRepository,
-    private readonly wall: WallChangeBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly notifications: CardChangeNotifier,
+    @Inject(OUTBOX_SUBSCRIBERS) private readonly subscribers: readonly OutboxSubscriber[],
   ) {}
 
   onApplicationBootstrap(): void {
@@ -68,14 +66,6 @@ export class OutboxPublisherService implements OnApplicationBootstrap, BeforeApp
   }
 
   private async publish(messages: OutboxMessage[]): Promise<void> {
-    const departments = new Set<string>();
-    for (const message of messages) {
-      if (message.topic === OUTBOX_TOPICS.alertChanged && typeof message.payload.departmentCode === 'string') {
-        departments.add(message.payload.departmentCode);
-      }
-    }
-    if (messages.some((m) => m.topic === OUTBOX_TOPICS.alertChanged)) this.wall.publish({ kind: 'cards', departmentCodes: [...departments] });
-    // Each card level change becomes one notification job; if enqueuing fails, the batch is published again.
-    await this.notifications.onOutboxMessages(messages);
+    for (const subscriber of this.subscribers) await subscriber.onOutboxMessages(messages);
   }
 }

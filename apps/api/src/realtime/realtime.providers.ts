@@ -1,6 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { AlertsWallCardSource } from '../alerts/alerts-wall-card-source';
+import { AlertsWallCardSource } from './alerts-wall-card-source';
 import { WallCardSource } from './wall-card-source';
 import { WallCaseFiguresQuery } from './wall-case-figures.query';
 import { InProcessWallChangeBus, RedisWallChangeBus, WallChangeBus } from './wall-change-bus';

@@ -1,5 +1,5 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import IORedis, { Redis } from 'ioredis';
+import { InProcessChannel, RedisChannel } from '../common/pubsub-channel';
 
 /** Something the wall shows may have changed; api nodes re-read and send deltas (coalesced). */
 export interface WallChange {
@@ -22,18 +22,15 @@ export abstract class WallChangeBus {
 
 /** Embedded mode: worker and api are this process. */
 export class InProcessWallChangeBus extends WallChangeBus {
-  private readonly listeners = new Set<WallChangeListener>();
+  private readonly channel = new InProcessChannel<WallChange>();
 
   publish(change: WallChange): void {
-    // Later, not now: the projection must not wait for (or fail with) the wall.
-    setImmediate(() => {
-      for (const listener of this.listeners) listener(change);
-    });
+    // Later, not now (the channel delivers on the next turn): the projection must not wait for the wall.
+    void this.channel.publish(change);
   }
 
   subscribe(listener: WallChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.channel.subscribe(listener);
   }
 }
 
@@ -43,60 +40,27 @@ const WARN_EVERY_MS = 60_000;
 /** Server mode: Redis pub/sub, so a worker process reaches every api node. */
 export class RedisWallChangeBus extends WallChangeBus implements OnApplicationShutdown {
   private readonly logger = new Logger('WallChangeBus');
-  private readonly listeners = new Set<WallChangeListener>();
-  private readonly publisher: Redis;
-  private subscriber: Redis | null = null;
+  private readonly channel: RedisChannel<WallChange>;
   private lastWarnAt = 0;
   private closed = false;
 
-  constructor(
-    private readonly redisUrl: string,
-    private readonly channel: string,
-  ) {
+  constructor(redisUrl: string, channel: string) {
     super();
-    // Connected from the start: without an offline queue, a publish before the connection is up
-    // would fail. Fail fast while Redis is away rather than queue notices nobody will miss.
-    this.publisher = this.connect('publisher', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.channel = new RedisChannel<WallChange>(redisUrl, channel, (what, error) => this.warn(what, error));
   }
 
   publish(change: WallChange): void {
     if (this.closed) return;
-    this.publisher.publish(this.channel, JSON.stringify(change)).catch((error: Error) => this.warn('publish', error));
+    this.channel.publish(change).catch((error: Error) => this.warn('publish', error));
   }
 
   subscribe(listener: WallChangeListener): () => void {
-    this.listeners.add(listener);
-    if (!this.subscriber && !this.closed) {
-      const subscriber = this.connect('subscriber', {});
-      subscriber.on('message', (_channel: string, message: string) => this.deliver(message));
-      // ioredis re-subscribes by itself after a reconnection.
-      subscriber.subscribe(this.channel).catch((error: Error) => this.warn('subscribe', error));
-      this.subscriber = subscriber;
-    }
-    return () => this.listeners.delete(listener);
+    return this.channel.subscribe(listener);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    this.listeners.clear();
-    this.publisher.disconnect();
-    this.subscriber?.disconnect();
-  }
-
-  private connect(role: string, options: { maxRetriesPerRequest?: number; enableOfflineQueue?: boolean }): Redis {
-    const connection = new IORedis(this.redisUrl, options);
-    connection.on('error', (error: Error) => this.warn(role, error));
-    return connection;
-  }
-
-  private deliver(message: string): void {
-    let change: WallChange;
-    try {
-      change = JSON.parse(message) as WallChange;
-    } catch {
-      return;
-    }
-    for (const listener of this.listeners) listener(change);
+    this.channel.close();
   }
 
   private warn(what: string, error: Error): void {

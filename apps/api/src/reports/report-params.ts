@@ -9,7 +9,7 @@ const MAX_PERIOD_DAYS = 3 * 366;
 
 export function parseQuarterParam(raw: string): Quarter {
   const quarter = parseQuarter(raw);
-  if (!quarter) throw new InvalidInputException([{ path: 'quarter', message: 'must be a quarter like 2025Q4' }]);
+  if (!quarter) throw new InvalidInputException([{ path: 'quarter', message: 'must be a quarter like 2025Q4 (years 2000–2100)' }]);
   return quarter;
 }
 

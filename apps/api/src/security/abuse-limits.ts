@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { LOGIN_PATH } from '../auth/session.controller';
 import { withFieldErrors } from '../common/field-errors';
 import { AppConfig } from '../config/app-config';
+import { redisWithLocalFallbackStore } from './fallback-rate-limit-store';
 
 /**
  * Rate limits and CORS, registered on Fastify before Nest adds its routes.
@@ -14,12 +15,14 @@ import { AppConfig } from '../config/app-config';
  * - Every route: RATE_LIMIT_MAX requests per client address per window (generous: department
  *   systems batch their events). POST /api/v1/auth/login: LOGIN_RATE_LIMIT_MAX per address.
  * - Server mode counts in Redis, so every api process shares one budget per client; if Redis is
- *   unreachable requests are let through (skipOnError) — ingest must keep committing (R2).
+ *   unreachable each process counts in its own memory instead (the limits fail closed: no outage
+ *   opens the door to unlimited password or key guessing), and ingest keeps committing (R2).
  * - The client address is the TCP peer unless TRUST_PROXY names the proxies allowed to say otherwise.
  * - CORS is off unless CORS_ORIGINS lists origins; tokens travel in headers, never cookies.
  */
 export async function registerAbuseLimits(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  const logger = new Logger('RateLimit');
   const redis = config.mode === 'server' && config.redisUrl ? rateLimitRedis(config.redisUrl) : null;
   if (redis) fastify.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
 
@@ -33,7 +36,8 @@ export async function registerAbuseLimits(app: NestFastifyApplication, config: A
     global: true,
     max: config.rateLimitMax,
     timeWindow: config.rateLimitWindowMs,
-    ...(redis ? { redis, nameSpace: `${config.queuePrefix}:rate-limit:` } : {}),
+    ...(redis ? { store: redisWithLocalFallbackStore(redis, `${config.queuePrefix}:rate-limit:`, warnOncePerOutage(logger, redis)) } : {}),
+    // Only a store failing twice over (Redis and this process's memory) lets a request through unlimited.
     skipOnError: true,
     errorResponseBuilder: (_request: FastifyRequest, context: { statusCode: number; after: string; max: number }) =>
       Object.assign(new Error(`rate limit of ${context.max} requests exceeded, retry in ${context.after}`), {
@@ -57,14 +61,19 @@ export async function registerAbuseLimits(app: NestFastifyApplication, config: A
 }
 
 function rateLimitRedis(url: string): Redis {
-  const logger = new Logger('RateLimit');
-  let warned = false;
-  // No offline queue: while Redis is away a limit check fails at once (and is skipped) instead of waiting.
+  // No offline queue: while Redis is away a limit check fails at once (and falls back) instead of waiting.
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
-  redis.on('error', (error: Error) => {
-    if (!warned) logger.warn(`rate-limit store unavailable, limits not enforced until it returns: ${error.message}`);
-    warned = true;
-  });
-  redis.on('ready', () => (warned = false));
+  // Connection errors are reported through the fallback's warning; without a listener ioredis would print each one.
+  redis.on('error', () => undefined);
   return redis;
+}
+
+/** One warning per outage, not one per request: the first fallback after Redis was last ready. */
+function warnOncePerOutage(logger: Logger, redis: Redis): (error: Error) => void {
+  let warned = false;
+  redis.on('ready', () => (warned = false));
+  return (error) => {
+    if (!warned) logger.warn(`rate-limit store unavailable: counting in this process until it returns (${error.message})`);
+    warned = true;
+  };
 }

@@ -76,20 +76,34 @@ export const RULE_NAMES: Readonly<Record<RuleCode, { zh: string; en: string }>> 
  * They are not evaluated from case events and have no rule settings, but they are cards: lists,
  * filters, messages, reports and the wall name them like any other.
  */
-export const OVERSIGHT_RULE_CODES = ['SUPERVISION_ORDER_OVERDUE', 'COMPLAINT_ACCEPTANCE_OVERDUE', 'COMPLAINT_HANDLING_OVERDUE'] as const;
+export const OVERSIGHT_RULE_CODES = ['SUPERVISION_ORDER_OVERDUE', 'COMPLAINT_ACCEPTANCE_OVERDUE', 'COMPLAINT_HANDLING_OVERDUE', 'MEETING_RESOLUTION_OVERDUE', 'CLUE_INVESTIGATION_OVERDUE'] as const;
 export type OversightRuleCode = (typeof OVERSIGHT_RULE_CODES)[number];
 
+/**
+ * A card raised by hand (人工发牌) by a centre or region supervisor, with a written reason. Not a
+ * rule of the catalogue: the rules never raise, change or close it; it follows the same lifecycle
+ * and appeal path as every card.
+ */
+export const MANUAL_RULE_CODE = 'MANUAL' as const;
+export type ManualRuleCode = typeof MANUAL_RULE_CODE;
+
 /** Every code a card (alerts row) can carry. */
-export const CARD_RULE_CODES = [...RULE_CODES, ...OVERSIGHT_RULE_CODES] as const;
-export type CardRuleCode = RuleCode | OversightRuleCode;
+export const CARD_RULE_CODES = [...RULE_CODES, ...OVERSIGHT_RULE_CODES, MANUAL_RULE_CODE] as const;
+export type CardRuleCode = RuleCode | OversightRuleCode | ManualRuleCode;
 
 export const OVERSIGHT_RULE_NAMES: Readonly<Record<OversightRuleCode, { zh: string; en: string }>> = {
   SUPERVISION_ORDER_OVERDUE: { zh: '督办逾期未复', en: 'Supervision order overdue' },
   COMPLAINT_ACCEPTANCE_OVERDUE: { zh: '投诉受理超时', en: 'Complaint not accepted in time' },
   COMPLAINT_HANDLING_OVERDUE: { zh: '投诉办理超时', en: 'Complaint not answered in time' },
+  MEETING_RESOLUTION_OVERDUE: { zh: '联席会议决议逾期未落实', en: 'Joint-meeting resolution not carried out in time' },
+  CLUE_INVESTIGATION_OVERDUE: { zh: '线索核查超时', en: 'Clue not investigated in time' },
 };
 
-export const CARD_RULE_NAMES: Readonly<Record<CardRuleCode, { zh: string; en: string }>> = { ...RULE_NAMES, ...OVERSIGHT_RULE_NAMES };
+export const CARD_RULE_NAMES: Readonly<Record<CardRuleCode, { zh: string; en: string }>> = {
+  ...RULE_NAMES,
+  ...OVERSIGHT_RULE_NAMES,
+  MANUAL: { zh: '人工发牌', en: 'Raised by hand' },
+};
 
 /**
  * The part of a statutory clock a finding cites. The domain's `CaseClock` satisfies it; kept

@@ -2,9 +2,17 @@
 export const ITEM_KINDS = ['IMMEDIATE', 'PROMISED', 'FORWARDED', 'JOINT'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/** A head of the region's people's government (本级人民政府负责人), who may approve a +15 extension (art. 42 ¶2). */
+export interface GovernmentHead {
+  /** The id an EXTENDED event names in `approvedBy`. */
+  id: string;
+  name: string;
+}
+
 export interface RegionInput {
   name: string;
   parentCode?: string;
+  governmentHeads?: GovernmentHead[];
 }
 
 export interface DepartmentContact {
@@ -44,6 +52,8 @@ export interface OfficerInput {
   name: string;
   departmentCode: string;
   supervisorId?: string;
+  /** A head of the department (本行政机关负责人), who may approve a +10 extension (art. 42 ¶1). */
+  isDepartmentHead?: boolean;
 }
 
 /** A whole catalogue as one file (CLI load, demo). Keys are codes / ids. */

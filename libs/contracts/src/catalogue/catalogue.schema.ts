@@ -8,7 +8,16 @@ export const regionInputSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name'],
-  properties: { name, parentCode: code },
+  properties: {
+    name,
+    parentCode: code,
+    governmentHeads: {
+      type: 'array',
+      maxItems: 20,
+      description: '本级人民政府负责人: who may approve a +15 extension under joint handling (art. 42 ¶2)',
+      items: { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: code, name } },
+    },
+  },
 } as const;
 
 export const departmentInputSchema = {
@@ -61,7 +70,12 @@ export const officerInputSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'departmentCode'],
-  properties: { name, departmentCode: code, supervisorId: code },
+  properties: {
+    name,
+    departmentCode: code,
+    supervisorId: code,
+    isDepartmentHead: { type: 'boolean', description: '本行政机关负责人: may approve a +10 extension (art. 42 ¶1)' },
+  },
 } as const;
 
 export const catalogueFileSchema = {

@@ -1,35 +1,14 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { dataSchemas, envelopeSchema } from './event.schema';
 import { CaseEventInput, EVENT_TYPES, EventType } from './event-types';
+import { describeAjvErrors } from './ajv-errors';
 import { FieldError } from './field-error';
 
-export type EventValidation = { ok: true; event: CaseEventInput } | { ok: false; errors: FieldError[] };
+// Kept importable from here; it lives apart so the console's bundle takes it without Ajv itself.
+export { describeAjvErrors };
 
-/** Turns Ajv's errors into field-named, human-readable ones. */
-export function describeAjvErrors(errors: ErrorObject[] | null | undefined, prefix = ''): FieldError[] {
-  return (errors ?? []).map((error) => {
-    const base = [...prefix.split('.'), ...error.instancePath.split('/')].filter(Boolean).join('.');
-    const join = (name: string) => (base ? `${base}.${name}` : name);
-    switch (error.keyword) {
-      case 'required':
-        return { path: join(String(error.params.missingProperty)), message: 'is required' };
-      case 'additionalProperties':
-        return { path: join(String(error.params.additionalProperty)), message: 'is not a known field' };
-      case 'enum':
-        return {
-          path: base,
-          message: `must be one of ${(error.params.allowedValues as unknown[]).map(String).join(', ')}`,
-        };
-      case 'pattern':
-        return { path: base, message: base.endsWith('occurredAt') ? 'must carry a UTC offset (Z or ±hh:mm)' : `must match ${String(error.params.pattern)}` };
-      case 'format':
-        return { path: base, message: `must be a valid ${String(error.params.format)} (ISO-8601 with offset)` };
-      default:
-        return { path: base || '(root)', message: error.message ?? 'is invalid' };
-    }
-  });
-}
+export type EventValidation = { ok: true; event: CaseEventInput } | { ok: false; errors: FieldError[] };
 
 /**
  * Compiled once: validation is on the ingest hot path. The envelope is checked first; a valid

@@ -1,13 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { calendarWarnings } from './calendar-warnings';
-import { HolidayYearFile } from './holiday-year-file';
+import { loadYearFiles } from './holiday-files.spec-helper';
 import { WorkingCalendar } from './working-calendar';
 
-const dir = path.resolve(__dirname, '../../../../resources/holiday-cn');
-const files = readdirSync(dir)
-  .filter((name) => /^\d{4}\.json$/.test(name))
-  .map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as HolidayYearFile);
+const files = loadYearFiles({ readdirSync, readFileSync });
 const shipped = WorkingCalendar.fromYearFiles(files);
 
 describe('calendarWarnings', () => {

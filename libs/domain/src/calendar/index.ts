@@ -4,3 +4,5 @@ export * from './counting-policy';
 export * from './working-calendar';
 export * from './deadline';
 export * from './calendar-warnings';
+export * from './working-hours';
+export * from './event-date-range';

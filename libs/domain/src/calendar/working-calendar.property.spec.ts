@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
-import { HolidayYearFile } from './holiday-year-file';
+import { loadYearFiles } from './holiday-files.spec-helper';
 import { WorkingCalendar } from './working-calendar';
 
-const HOLIDAY_DIR = join(__dirname, '../../../../resources/holiday-cn');
-function loadYearFiles(): HolidayYearFile[] {
-  return readdirSync(HOLIDAY_DIR)
-    .filter((name) => /^\d{4}\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(join(HOLIDAY_DIR, name), 'utf8')) as HolidayYearFile);
-}
 
 const DAY_MS = 86_400_000;
-const files = loadYearFiles();
+const files = loadYearFiles({ readdirSync, readFileSync });
 const calendar = WorkingCalendar.fromYearFiles(files);
 
 /**

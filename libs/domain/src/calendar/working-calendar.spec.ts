@@ -1,15 +1,9 @@
 import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
 import { HolidayYearFile } from './holiday-year-file';
+import { loadYearFiles } from './holiday-files.spec-helper';
 import { WorkingCalendar } from './working-calendar';
 import { deadlineFor, workingDaysUsed } from './deadline';
 
-const HOLIDAY_DIR = join(__dirname, '../../../../resources/holiday-cn');
-function loadYearFiles(): HolidayYearFile[] {
-  return readdirSync(HOLIDAY_DIR)
-    .filter((name) => /^\d{4}\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(join(HOLIDAY_DIR, name), 'utf8')) as HolidayYearFile);
-}
 
 /** The 2027 notice as a fixture: only New Year's Day, enough to show a provisional clock becoming exact. */
 const PUBLISHED_2027: HolidayYearFile = {
@@ -19,7 +13,7 @@ const PUBLISHED_2027: HolidayYearFile = {
 };
 
 describe('WorkingCalendar', () => {
-  const calendar = WorkingCalendar.fromYearFiles(loadYearFiles());
+  const calendar = WorkingCalendar.fromYearFiles(loadYearFiles({ readdirSync, readFileSync }));
 
   it('publishes 2007–2026 and not 2027 (its file is empty)', () => {
     expect(calendar.publishedYears()).toEqual(Array.from({ length: 20 }, (_, i) => 2007 + i));

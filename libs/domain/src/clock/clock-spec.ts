@@ -3,6 +3,7 @@ import { IsoDate } from '../calendar/calendar-date';
 import { CountingPolicy } from '../calendar/counting-policy';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { ClockKind, ClockSettings } from './clock-types';
+import { ApproverAuthority, ExtensionApprovers } from './extension-approvers';
 
 /** A point in a case's history: the instant of an event and its local calendar date. */
 export interface Moment {
@@ -29,6 +30,8 @@ export interface ExtensionInput {
   eventId: string;
   occurredAt: string;
   at: number;
+  /** Local date of `at`: the day the approver's office is checked on. */
+  on: IsoDate;
   days: number;
   approvedBy?: string;
 }
@@ -40,8 +43,12 @@ export interface ClockSpec {
   start: Moment;
   baseLimitWorkingDays: number;
   stop?: StopMoment;
-  /** Approved extensions add to the limit up to `capDays` (statutory decision clock only). */
-  extensions?: { inputs: readonly ExtensionInput[]; capDays: number };
+  /**
+   * Approved extensions add to the limit up to `capDays` (statutory decision clock only). With
+   * `approvers`, only an approver who held the `authority` that day extends the limit; without
+   * them (a caller that has no list of heads) any named approver does, and a note says so.
+   */
+  extensions?: { inputs: readonly ExtensionInput[]; capDays: number; authority: ApproverAuthority; approvers?: ExtensionApprovers };
   notes: string[];
 }
 

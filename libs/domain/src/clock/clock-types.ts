@@ -1,5 +1,6 @@
 import { EventType, SuspensionReason } from '@app/contracts';
 import { IsoDate } from '../calendar/calendar-date';
+import { ApproverAuthority } from './extension-approvers';
 
 export const CLOCK_KINDS = [
   'ACCEPTANCE_NOTICE',
@@ -35,7 +36,11 @@ export interface ClockSettings {
   warnAtRemainingWorkingDays: number;
   /** …or when at least this fraction of the limit is used, whichever comes first. */
   warnAtUsedFraction: number;
-  /** Clock kinds whose time a suspension (hearing, testing, expert review…) does not count. */
+  /**
+   * Clock kinds whose time a suspension (hearing, testing, expert review…) does not count. Art. 45
+   * excludes that time from every limit of arts. 42–44: the decision clocks, the lower-level review
+   * (art. 43) and issuance (art. 44); a step's own limit follows STEP_OVERDUE's setting.
+   */
   pausedBySuspension: readonly ClockKind[];
   /** The explanation lists days one by one; beyond this many calendar days it is cut short. */
   explanationMaxDays: number;
@@ -51,7 +56,7 @@ export const DEFAULT_CLOCK_SETTINGS: ClockSettings = Object.freeze({
   jointExtensionCapDays: 15,
   warnAtRemainingWorkingDays: 1,
   warnAtUsedFraction: 0.9,
-  pausedBySuspension: Object.freeze(['DECISION_PROMISED', 'DECISION_STATUTORY'] as const),
+  pausedBySuspension: Object.freeze(['LOWER_REVIEW', 'DECISION_PROMISED', 'DECISION_STATUTORY', 'ISSUANCE'] as const),
   explanationMaxDays: 400,
 });
 
@@ -84,7 +89,11 @@ export interface SuspensionSpan {
   workingDaysNotCounted: number;
 }
 
-export type ExtensionRefusal = 'NO_APPROVER' | 'OVER_CAP' | 'AFTER_DUE' | 'AFTER_STOP';
+/**
+ * NO_APPROVER: no approver named. NOT_A_HEAD: the approver was not, that day, a head whose approval
+ * the law requires (art. 42: the department's head for +10; the government's head for +15).
+ */
+export type ExtensionRefusal = 'NO_APPROVER' | 'NOT_A_HEAD' | 'OVER_CAP' | 'AFTER_DUE' | 'AFTER_STOP';
 
 export interface ExtensionDecision {
   eventId: string;
@@ -93,6 +102,8 @@ export interface ExtensionDecision {
   creditedDays: number;
   refusedDays: number;
   approvedBy?: string;
+  /** Whose approval the law requires for this extension. */
+  requiredApprover?: ApproverAuthority;
   /** Why some or all of the requested days were not credited. */
   refusal?: ExtensionRefusal;
 }

@@ -1,19 +1,12 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
-import { HolidayYearFile } from '../calendar/holiday-year-file';
+import { loadYearFiles } from '../calendar/holiday-files.spec-helper';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { EventLine, caseEvents, item, shanghai } from './case-events.spec-helper';
 import { CaseClock } from './clock-types';
 import { computeCaseClocks } from './compute-case-clocks';
 
-const HOLIDAY_DIR = join(__dirname, '../../../../resources/holiday-cn');
-function loadYearFiles(): HolidayYearFile[] {
-  return readdirSync(HOLIDAY_DIR)
-    .filter((name) => /^\d{4}\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(join(HOLIDAY_DIR, name), 'utf8')) as HolidayYearFile);
-}
-const files = loadYearFiles();
+const files = loadYearFiles({ readdirSync, readFileSync });
 const calendar = WorkingCalendar.fromYearFiles(files);
 
 const DAY_MS = 86_400_000;

@@ -1,19 +1,12 @@
 import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
 import { DEFAULT_COUNTING_POLICY } from '../calendar/counting-policy';
-import { HolidayYearFile } from '../calendar/holiday-year-file';
+import { loadYearFiles } from '../calendar/holiday-files.spec-helper';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { EventLine, caseEvents, item, shanghai } from './case-events.spec-helper';
 import { CaseClock, CaseClocks, ClockKind } from './clock-types';
 import { computeCaseClocks } from './compute-case-clocks';
 
-const HOLIDAY_DIR = join(__dirname, '../../../../resources/holiday-cn');
-function loadYearFiles(): HolidayYearFile[] {
-  return readdirSync(HOLIDAY_DIR)
-    .filter((name) => /^\d{4}\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(join(HOLIDAY_DIR, name), 'utf8')) as HolidayYearFile);
-}
-const calendar = WorkingCalendar.fromYearFiles(loadYearFiles());
+const calendar = WorkingCalendar.fromYearFiles(loadYearFiles({ readdirSync, readFileSync }));
 
 function clock(result: CaseClocks, kind: ClockKind, occurrence = 0): CaseClock {
   const found = result.clocks.filter((c) => c.kind === kind)[occurrence];

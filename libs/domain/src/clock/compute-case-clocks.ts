@@ -6,6 +6,7 @@ import { acceptanceNoticeSpecs, acceptanceStart } from './acceptance-clocks';
 import { suspensionsOf, timeline } from './case-timeline';
 import { ClockContext, ClockSpec } from './clock-spec';
 import { CaseClock, CaseClocks, ClockSettings, DEFAULT_CLOCK_SETTINGS } from './clock-types';
+import { ExtensionApprovers } from './extension-approvers';
 import { measureClock } from './measure-clock';
 import { decisionSpecs, issuanceSpec, lowerReviewSpec, stepSpecs } from './stage-clocks';
 
@@ -20,6 +21,11 @@ export interface ComputeCaseClocksInput {
   /** The instant the clocks are read at; the only source of "now". */
   now: Date;
   settings?: Partial<ClockSettings>;
+  /**
+   * Who may approve an extension (art. 42). Without it any named approver extends the limit and
+   * the explanation says the approver was not checked; the api always passes it.
+   */
+  approvers?: ExtensionApprovers;
 }
 
 function earliest(instants: readonly (string | null)[]): string | null {
@@ -57,7 +63,7 @@ export function computeCaseClocks(input: ComputeCaseClocksInput): CaseClocks {
 
   const laterSpecs: ClockSpec[] = [];
   if (acceptance && item?.kind === 'FORWARDED') laterSpecs.push(lowerReviewSpec(events, acceptance, settings));
-  if (acceptance) laterSpecs.push(...decisionSpecs(events, acceptance, item, settings));
+  if (acceptance) laterSpecs.push(...decisionSpecs(events, acceptance, item, settings, input.approvers));
   laterSpecs.push(...stepSpecs(events, item));
   const issuance = issuanceSpec(events, settings);
   if (issuance) laterSpecs.push(issuance);

@@ -3,21 +3,27 @@ import { countingOrigin, dueInstantMs, localDayStartInstantMs, toIsoInstant } fr
 import { ClockContext, ClockSpec } from './clock-spec';
 import { CaseClock, ClockState, ExtensionDecision } from './clock-types';
 import { explainClock } from './explain-clock';
+import { isAuthorisedApprover } from './extension-approvers';
 import { PauseWindow, countedWorkingDays, dayReachingCount, pauseWindowsFor, pausedWorkingDaysWithin } from './pause-windows';
 
 /**
  * Extensions credited in order. Art. 42 allows an extension of a limit that is still running, with the
- * head's approval, up to the cap: an extension with no approver, granted after the limit had run out
- * or after the decision, or beyond the cap is recorded but not credited (the rules flag it).
+ * approval of the head the law names (the department's head; for unified / joint handling the
+ * government's head), up to the cap: an extension with no approver, approved by anyone else, granted
+ * after the limit had run out or after the decision, or beyond the cap is recorded but not credited
+ * (the rules flag it). A missing reason is flagged but does not undo an approved extension.
  */
 function creditExtensions(spec: ClockSpec, dueAtFor: (limit: number) => number): {
   limit: number;
   decisions: ExtensionDecision[];
+  unchecked: boolean;
 } {
   let limit = spec.baseLimitWorkingDays;
   const decisions: ExtensionDecision[] = [];
-  if (!spec.extensions) return { limit, decisions };
+  if (!spec.extensions) return { limit, decisions, unchecked: false };
+  const { authority, approvers, capDays } = spec.extensions;
   let credited = 0;
+  let unchecked = false;
   for (const extension of spec.extensions.inputs) {
     const requestedDays = Math.max(0, Math.trunc(extension.days));
     const decision: ExtensionDecision = {
@@ -27,12 +33,15 @@ function creditExtensions(spec: ClockSpec, dueAtFor: (limit: number) => number):
       creditedDays: 0,
       refusedDays: requestedDays,
       ...(extension.approvedBy ? { approvedBy: extension.approvedBy } : {}),
+      requiredApprover: authority,
     };
     if (spec.stop && extension.at > spec.stop.at) decision.refusal = 'AFTER_STOP';
     else if (extension.at >= dueAtFor(limit)) decision.refusal = 'AFTER_DUE';
-    else if (!extension.approvedBy) decision.refusal = 'NO_APPROVER';
+    else if (!extension.approvedBy?.trim()) decision.refusal = 'NO_APPROVER';
+    else if (approvers && !isAuthorisedApprover(approvers, authority, extension.approvedBy, extension.on)) decision.refusal = 'NOT_A_HEAD';
     else {
-      decision.creditedDays = Math.min(requestedDays, spec.extensions.capDays - credited);
+      unchecked ||= !approvers;
+      decision.creditedDays = Math.min(requestedDays, capDays - credited);
       decision.refusedDays = requestedDays - decision.creditedDays;
       if (decision.refusedDays > 0) decision.refusal = 'OVER_CAP';
       credited += decision.creditedDays;
@@ -40,7 +49,7 @@ function creditExtensions(spec: ClockSpec, dueAtFor: (limit: number) => number):
     }
     decisions.push(decision);
   }
-  return { limit, decisions };
+  return { limit, decisions, unchecked };
 }
 
 /** The count at which DEADLINE_NEAR starts: the earlier of "≤ r remaining" and "≥ f of the limit used". */
@@ -71,7 +80,7 @@ export function measureClock(spec: ClockSpec, ctx: ClockContext): CaseClock {
   const windows: PauseWindow[] = pausable ? pauseWindowsFor(ctx.suspensions, origin, spec.stop, today) : [];
 
   const dueOnFor = (limit: number): IsoDate => dayReachingCount(calendar, origin, limit, windows);
-  const { limit, decisions } = creditExtensions(spec, (l) => dueInstantMs(dueOnFor(l), policy));
+  const { limit, decisions, unchecked } = creditExtensions(spec, (l) => dueInstantMs(dueOnFor(l), policy));
   const dueOn = dueOnFor(limit);
   const dueAtMs = dueInstantMs(dueOn, policy);
   const pausedNow = windows.some((window) => window.open && window.source.from.at <= now);
@@ -105,6 +114,7 @@ export function measureClock(spec: ClockSpec, ctx: ClockContext): CaseClock {
     explanation.notes.push(`Paused since ${windows.find((w) => w.open)?.source.from.on}: due date projected as if resumed on ${today}.`);
   }
   explanation.notes.push(...provisionalYearNote(explanation.provisionalYears));
+  if (unchecked) explanation.notes.push('Extension approver not checked against the heads: no list of heads was given.');
 
   return {
     kind: spec.kind,

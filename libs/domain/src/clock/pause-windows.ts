@@ -38,8 +38,11 @@ export function pauseWindowsFor(
     const previous = windows.at(-1);
     const after = later(later(suspension.from.on, origin), previous?.through ?? origin);
     through = later(through, after);
-    if (through <= origin) continue;
-    windows.push({ after, through, open: suspension.to === undefined && stop === undefined, source: suspension });
+    const open = suspension.to === undefined && stop === undefined;
+    // An open suspension is kept even while it has covered no counted day yet (suspended on the day of
+    // acceptance, read that same day): the clock is paused from that moment, not running.
+    if (through <= origin && !open) continue;
+    windows.push({ after, through, open, source: suspension });
   }
   return windows;
 }

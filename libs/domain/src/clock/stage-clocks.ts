@@ -3,15 +3,17 @@ import { ClockSpec, ExtensionInput } from './clock-spec';
 import { ClockSettings } from './clock-types';
 import { TimedEvent, closesCase, firstStopAfter, momentOf, stopOf } from './case-timeline';
 import { AcceptanceStart } from './acceptance-clocks';
+import { ExtensionApprovers, requiredApproverAuthority } from './extension-approvers';
 
 function extensionsOf(events: readonly TimedEvent[]): ExtensionInput[] {
   const extensions: ExtensionInput[] = [];
-  for (const { event, at } of events) {
+  for (const { event, at, on } of events) {
     if (event.type !== 'EXTENDED') continue;
     extensions.push({
       eventId: event.eventId,
       occurredAt: event.occurredAt,
       at,
+      on,
       days: event.data.days,
       ...(event.data.approvedBy ? { approvedBy: event.data.approvedBy } : {}),
     });
@@ -29,6 +31,7 @@ export function decisionSpecs(
   acceptance: AcceptanceStart,
   item: ItemInput | undefined,
   settings: ClockSettings,
+  approvers?: ExtensionApprovers,
 ): ClockSpec[] {
   const stopEvent = firstStopAfter(events, acceptance.position, ['DECIDED']);
   const stop = stopEvent ? { stop: stopOf(stopEvent) } : {};
@@ -66,6 +69,8 @@ export function decisionSpecs(
     extensions: {
       inputs: extensionsOf(events),
       capDays: joint ? settings.jointExtensionCapDays : settings.extensionCapDays,
+      authority: requiredApproverAuthority(joint),
+      ...(approvers ? { approvers } : {}),
     },
     notes: [...acceptanceNotes, ...statutoryNotes],
   });

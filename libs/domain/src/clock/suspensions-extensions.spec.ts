@@ -1,18 +1,11 @@
 import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
-import { HolidayYearFile } from '../calendar/holiday-year-file';
+import { loadYearFiles } from '../calendar/holiday-files.spec-helper';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { EventLine, caseEvents, item, shanghai } from './case-events.spec-helper';
 import { CaseClock, CaseClocks, ClockKind } from './clock-types';
 import { computeCaseClocks } from './compute-case-clocks';
 
-const HOLIDAY_DIR = join(__dirname, '../../../../resources/holiday-cn');
-function loadYearFiles(): HolidayYearFile[] {
-  return readdirSync(HOLIDAY_DIR)
-    .filter((name) => /^\d{4}\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(join(HOLIDAY_DIR, name), 'utf8')) as HolidayYearFile);
-}
-const calendar = WorkingCalendar.fromYearFiles(loadYearFiles());
+const calendar = WorkingCalendar.fromYearFiles(loadYearFiles({ readdirSync, readFileSync }));
 
 function clock(result: CaseClocks, kind: ClockKind): CaseClock {
   const found = result.clocks.find((c) => c.kind === kind);
@@ -76,6 +69,20 @@ describe('suspensions (art. 45)', () => {
     expect(clock(result, 'DECISION_STATUTORY')).toMatchObject({ dueOn: '2025-10-30', state: 'breached' });
   });
 
+  it('pause the clock from the moment of a suspension on the day of acceptance, before it covers a day', () => {
+    const result = computeCaseClocks({
+      events: caseEvents(['ACCEPTED', '2025-10-13 09:00', {}], ['SUSPENDED', '2025-10-13 11:00', { reason: 'TESTING', expectedDays: 5, noticeIssued: true }]),
+      item: item(),
+      calendar,
+      now: shanghai('2025-10-13 12:00'),
+    });
+    const statutory = clock(result, 'DECISION_STATUTORY');
+    expect(statutory).toMatchObject({ state: 'paused', usedWorkingDays: 0, suspendedWorkingDays: 0 });
+    expect(statutory.explanation.suspensions).toEqual([
+      { eventId: 'e2', reason: 'TESTING', suspendedOn: '2025-10-13', workingDaysNotCounted: 0 },
+    ]);
+  });
+
   it('remove nothing when suspended and resumed on the same day', () => {
     const result = computeCaseClocks({
       events: caseEvents(accepted, suspended, ['RESUMED', '2025-10-13 16:00', {}]),
@@ -128,6 +135,7 @@ describe('extensions (art. 42)', () => {
         creditedDays: 10,
         refusedDays: 0,
         approvedBy: 'head-1',
+        requiredApprover: 'DEPARTMENT_HEAD',
       },
     ]);
     expect(clock(result, 'DECISION_PROMISED').limitWorkingDays).toBe(10);

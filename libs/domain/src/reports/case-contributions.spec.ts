@@ -12,6 +12,8 @@ describe('caseContributions', () => {
         eventsLate: 1,
         completed: 1,
         completedPromisedLate: 1,
+        // Late against the promise (10), early against the law (13 of 20 working days used).
+        completedStatutoryEarly: 1,
         usedWorkingDays: 13,
         statutoryLimitDays: 20,
         promisedLimitDays: 10,

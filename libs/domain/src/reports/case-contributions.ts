@@ -115,6 +115,7 @@ function addCompletion(out: Builder, day: IsoDate, statutory: ReportClock, promi
   if (promised && promised.state === 'met' && promised.usedWorkingDays < promised.limitWorkingDays) out.add(day, 'completedEarly');
   if (promised?.state === 'breached') out.add(day, 'completedPromisedLate');
   if (statutory.state === 'breached') out.add(day, 'completedStatutoryLate');
+  if (statutory.state === 'met' && statutory.usedWorkingDays < statutory.limitWorkingDays) out.add(day, 'completedStatutoryEarly');
   out.add(day, 'usedWorkingDays', statutory.usedWorkingDays);
   out.add(day, 'statutoryLimitDays', statutory.limitWorkingDays);
   if (promised) {

@@ -16,6 +16,8 @@ export interface CardFigures {
   withDeadline: number;
   /** …answered with a rectification by that deadline. */
   rectifiedOnTime: number;
+  /** Cards raised in the period and revoked on appeal: counted apart, in none of the figures above. */
+  revoked: number;
 }
 
 export interface ComplaintFigures {
@@ -41,6 +43,15 @@ export interface FaultFigures {
   bySeverity: Record<string, number>;
 }
 
+/**
+ * Sanctions on the department itself decided in the period that stand (not revoked on appeal):
+ * 通报批评 (circulated criticism) and 警告 (warning). Each takes points off the quarterly grade.
+ */
+export interface DepartmentSanctionFigures {
+  circulatedCriticism: number;
+  warning: number;
+}
+
 /** The catalogue's limits, for the promised-limit compression. */
 export interface ItemLimits {
   kind: string;
@@ -57,6 +68,8 @@ export interface MetricInputs {
   complaints: ComplaintFigures;
   supervisionOrders: SupervisionOrderFigures;
   faults: FaultFigures;
+  /** Optional so inputs built before department sanctions existed still compute (as none). */
+  departmentSanctions?: DepartmentSanctionFigures;
 }
 
 export interface Rate {
@@ -72,6 +85,13 @@ export interface OverdueFigures {
   rate: number | null;
 }
 
+/** Completed cases split three ways against one limit: 提前 early, 按时 on time (not early), 超期 late. */
+export interface TimelinessSplit {
+  early: Rate;
+  onTime: Rate;
+  late: Rate;
+}
+
 export interface ComplianceMetrics {
   accepted: number;
   completed: number;
@@ -83,6 +103,13 @@ export interface ComplianceMetrics {
   overdue: { promised: OverdueFigures; statutory: OverdueFigures };
   workingDays: { averageUsed: number | null; averagePromisedLimit: number | null; averageStatutoryLimit: number | null };
   promisedLimitCompression: { rate: number | null; items: number };
+  /** 提前 / 按时 / 超期 of the completed cases, against the promised and against the statutory limit. */
+  timeliness: { promised: TimelinessSplit; statutory: TimelinessSplit };
+  /**
+   * 提速率: how much faster than the law. `promised` = the promised-limit compression of the
+   * catalogue; `actual` = 1 − working days used ÷ statutory limit, over the completed cases.
+   */
+  speedUp: { promised: number | null; actual: number | null };
   immediate: Rate;
   submissions: number;
   suspensions: number;
@@ -92,6 +119,7 @@ export interface ComplianceMetrics {
   complaints: ComplaintFigures;
   supervisionOrders: SupervisionOrderFigures;
   faults: FaultFigures;
+  departmentSanctions: DepartmentSanctionFigures;
 }
 
 export const ratio = (count: number, base: number): number | null => (base === 0 ? null : count / base);
@@ -143,6 +171,15 @@ export function computeComplianceMetrics(input: MetricInputs): ComplianceMetrics
       averageStatutoryLimit: ratio(p.statutoryLimitDays, p.completed),
     },
     promisedLimitCompression: compression(input.items),
+    timeliness: {
+      // Against the promise (the law where an item has none), as the on-time rate judges it.
+      promised: split(p.completedEarly, p.completedOnTime - p.completedEarly, p.completed - p.completedOnTime, p.completed),
+      statutory: split(p.completedStatutoryEarly, p.completed - p.completedStatutoryEarly - p.completedStatutoryLate, p.completedStatutoryLate, p.completed),
+    },
+    speedUp: {
+      promised: compression(input.items).rate,
+      actual: p.statutoryLimitDays === 0 ? null : 1 - p.usedWorkingDays / p.statutoryLimitDays,
+    },
     immediate: { count: p.acceptedImmediate, rate: ratio(p.acceptedImmediate, p.accepted) },
     submissions: p.submissions,
     suspensions: p.suspensions,
@@ -152,6 +189,15 @@ export function computeComplianceMetrics(input: MetricInputs): ComplianceMetrics
     complaints: input.complaints,
     supervisionOrders: input.supervisionOrders,
     faults: input.faults,
+    departmentSanctions: input.departmentSanctions ?? { circulatedCriticism: 0, warning: 0 },
+  };
+}
+
+function split(early: number, onTime: number, late: number, completed: number): TimelinessSplit {
+  return {
+    early: { count: early, rate: ratio(early, completed) },
+    onTime: { count: onTime, rate: ratio(onTime, completed) },
+    late: { count: late, rate: ratio(late, completed) },
   };
 }
 

@@ -43,6 +43,8 @@ export const DAILY_COUNTERS = [
   'events',
   /** …received by the centre more than the reporting limit (24 h) after they happened. */
   'eventsLate',
+  /** Completed with at least one working day of the statutory limit (extensions credited) to spare. */
+  'completedStatutoryEarly',
 ] as const;
 
 export type DailyCounter = (typeof DAILY_COUNTERS)[number];

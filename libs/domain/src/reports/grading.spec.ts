@@ -9,7 +9,7 @@ function metrics(overrides: Partial<{ completed: number; onTime: number; statuto
     stockAtStart: { inProgress: 0, promisedOverdueOpen: 0, statutoryOverdueOpen: 0 },
     stockAtEnd: { inProgress: 0, promisedOverdueOpen: 0, statutoryOverdueOpen: 0 },
     items: [],
-    cards: { byLevel: o.cards, byRule: {}, withDeadline: o.withDeadline, rectifiedOnTime: o.rectifiedOnTime },
+    cards: { byLevel: o.cards, byRule: {}, withDeadline: o.withDeadline, rectifiedOnTime: o.rectifiedOnTime, revoked: 0 },
     complaints: { received: 0, accepted: 0, refused: 0, concluded: 0, substantiated: 0, overdue: 0 },
     supervisionOrders: { issued: o.overdueOrders, replied: 0, repliedOnTime: 0, overdue: o.overdueOrders },
     faults: { total: o.faults, bySeverity: {} },
@@ -56,5 +56,26 @@ describe('grading', () => {
     const bad = { ...DEFAULT_GRADING_SETTINGS, thresholds: { excellent: 80, good: 85, pass: 60 }, weights: { onTime: 0, statutoryCompliance: 0, cards: 0, rectification: 0, reporting: 0 } };
     expect(gradingSettingsErrors(bad).map((e) => e.path)).toEqual(['grading.thresholds', 'grading.weights']);
     expect(gradingSettingsErrors(DEFAULT_GRADING_SETTINGS)).toEqual([]);
+  });
+});
+
+describe('grading: sanctions on the department (通报批评, 警告)', () => {
+  const withSanctions = (circulatedCriticism: number, warning: number): ComplianceMetrics => ({ ...metrics({}), departmentSanctions: { circulatedCriticism, warning } });
+
+  it('takes 5 points per circulated criticism and 10 per warning by default', () => {
+    expect(scoreDepartment(withSanctions(1, 0))).toMatchObject({ score: 95, grade: 'EXCELLENT', deducted: 5 });
+    expect(scoreDepartment(withSanctions(1, 1))).toMatchObject({ score: 85, grade: 'GOOD', deducted: 15 });
+  });
+
+  it('uses the configured deductions, and the defaults for settings stored before them', () => {
+    const configured = { ...DEFAULT_GRADING_SETTINGS, deductions: { ...DEFAULT_GRADING_SETTINGS.deductions, circulatedCriticism: 2, departmentWarning: 7 } };
+    expect(scoreDepartment(withSanctions(2, 1), configured)).toMatchObject({ score: 89, deducted: 11 });
+    const older = { ...DEFAULT_GRADING_SETTINGS, deductions: { overdueSupervisionOrder: 2, overdueComplaint: 1, fault: 1 } };
+    expect(scoreDepartment(withSanctions(0, 1), older)).toMatchObject({ score: 90, deducted: 10 });
+  });
+
+  it('counts none when the metrics predate department sanctions', () => {
+    const { departmentSanctions: _none, ...old } = metrics({});
+    expect(scoreDepartment(old as ComplianceMetrics)).toMatchObject({ score: 100, deducted: 0 });
   });
 });

@@ -23,16 +23,22 @@ export interface GradingSettings {
   weights: Record<ScoreComponent, number>;
   /** Weight of a card of each level in the cards component (cards per handled case). */
   cardWeights: { PROMPT: number; YELLOW: number; RED: number };
-  /** Points taken off the weighted score for each of these in the quarter. */
-  deductions: { overdueSupervisionOrder: number; overdueComplaint: number; fault: number };
+  /**
+   * Points taken off the weighted score for each of these in the quarter. The two department
+   * sanctions are optional so settings stored before them still apply (their defaults then).
+   */
+  deductions: { overdueSupervisionOrder: number; overdueComplaint: number; fault: number; circulatedCriticism?: number; departmentWarning?: number };
   /** Lowest score of each grade; below `pass` is FAIL. */
   thresholds: { excellent: number; good: number; pass: number };
 }
 
+/** A sanction on the whole department weighs more than one officer's fault; 警告 more than 通报批评. */
+const DEFAULT_SANCTION_DEDUCTIONS = { circulatedCriticism: 5, departmentWarning: 10 };
+
 export const DEFAULT_GRADING_SETTINGS: GradingSettings = Object.freeze({
   weights: { onTime: 40, statutoryCompliance: 20, cards: 20, rectification: 10, reporting: 10 },
   cardWeights: { PROMPT: 0, YELLOW: 1, RED: 3 },
-  deductions: { overdueSupervisionOrder: 2, overdueComplaint: 1, fault: 1 },
+  deductions: { overdueSupervisionOrder: 2, overdueComplaint: 1, fault: 1, ...DEFAULT_SANCTION_DEDUCTIONS },
   thresholds: { excellent: 90, good: 80, pass: 60 },
 });
 
@@ -71,7 +77,8 @@ export function gradeOf(score: number, thresholds: GradingSettings['thresholds']
 
 /**
  * score = 100 × Σ weight·component ÷ Σ weight (over components with data)
- *         − deductions for overdue supervision orders, overdue complaints and faults; clamped to 0…100.
+ *         − deductions for overdue supervision orders, overdue complaints, faults and sanctions on the
+ *           department (通报批评, 警告) decided in the quarter; clamped to 0…100.
  */
 export function scoreDepartment(m: ComplianceMetrics, settings: GradingSettings = DEFAULT_GRADING_SETTINGS): DepartmentScore {
   const components = scoreComponents(m, settings);
@@ -84,7 +91,13 @@ export function scoreDepartment(m: ComplianceMetrics, settings: GradingSettings 
     weights += settings.weights[name];
   }
   const d = settings.deductions;
-  const deducted = m.supervisionOrders.overdue * d.overdueSupervisionOrder + m.complaints.overdue * d.overdueComplaint + m.faults.total * d.fault;
+  const sanctions = m.departmentSanctions ?? { circulatedCriticism: 0, warning: 0 };
+  const deducted =
+    m.supervisionOrders.overdue * d.overdueSupervisionOrder +
+    m.complaints.overdue * d.overdueComplaint +
+    m.faults.total * d.fault +
+    sanctions.circulatedCriticism * (d.circulatedCriticism ?? DEFAULT_SANCTION_DEDUCTIONS.circulatedCriticism) +
+    sanctions.warning * (d.departmentWarning ?? DEFAULT_SANCTION_DEDUCTIONS.departmentWarning);
   if (weights === 0) return { score: null, grade: null, components, deducted };
   const score = Math.round(Math.min(100, Math.max(0, (100 * weighted) / weights - deducted)) * 10) / 10;
   return { score, grade: gradeOf(score, settings.thresholds), components, deducted };

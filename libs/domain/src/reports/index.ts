@@ -6,3 +6,4 @@ export * from './register-rules';
 export * from './quarters';
 export * from './rollup-ranges';
 export * from './metric-inputs';
+export * from './supervision-order-machine';

@@ -6,6 +6,9 @@ describe('quarters', () => {
     expect(parseQuarter('2024Q1')?.to).toBe('2024-03-31');
     expect(parseQuarter('2025Q5')).toBeNull();
     expect(parseQuarter('25Q1')).toBeNull();
+    // A year the quarters do not cover is bad input (the routes answer 400), not an exception.
+    expect(parseQuarter('1999Q1')).toBeNull();
+    expect(parseQuarter('2101Q1')).toBeNull();
   });
 
   it('finds the last ended quarter in Shanghai time, across the new year', () => {

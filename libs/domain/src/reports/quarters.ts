@@ -20,10 +20,12 @@ export function quarter(year: number, q: number): Quarter {
   return { key: `${year}Q${q}`, year, quarter: q as Quarter['quarter'], from, to: addCalendarDays(next, -1) };
 }
 
-/** `2025Q4` → the quarter, or null when the text is not one. */
+/** `2025Q4` → the quarter, or null when the text is not one (a year outside 2000–2100 included: it is input, not a bug). */
 export function parseQuarter(text: string): Quarter | null {
   const match = /^(\d{4})Q([1-4])$/.exec(text);
-  return match ? quarter(Number(match[1]), Number(match[2])) : null;
+  if (!match) return null;
+  const year = Number(match[1]);
+  return year >= 2000 && year <= 2100 ? quarter(year, Number(match[2])) : null;
 }
 
 export function quarterOf(date: IsoDate): Quarter {

@@ -5,7 +5,8 @@ import { orderCaseEvents } from '../case/case-event-order';
 import { projectCase } from '../case/case-projection';
 import { computeCaseClocks } from '../clock/compute-case-clocks';
 import { ClockSettings } from '../clock/clock-types';
-import { clockSettingsFor, resolveRuleSettings } from './resolve-rule-settings';
+import { ExtensionApprovers } from '../clock/extension-approvers';
+import { clockApproversFor, clockSettingsFor, resolveRuleSettings } from './resolve-rule-settings';
 import { RuleSettings } from './rule-settings';
 import { RuleContext } from './rule-types';
 
@@ -21,6 +22,8 @@ export interface BuildRuleContextInput {
   policy?: CountingPolicy;
   /** Other clock settings (explanation length…); the warning and extension ones follow `settings`. */
   clockSettings?: Partial<ClockSettings>;
+  /** Who may approve an extension for the case's department and region (art. 42). */
+  extensionApprovers?: ExtensionApprovers;
 }
 
 /**
@@ -37,6 +40,7 @@ export function buildRuleContext(input: BuildRuleContextInput): RuleContext {
     now: input.now,
     ...(input.policy ? { policy: input.policy } : {}),
     settings: { ...input.clockSettings, ...clockSettingsFor(settings) },
+    ...(input.extensionApprovers ? { approvers: clockApproversFor(settings, input.extensionApprovers) } : {}),
   });
   return {
     snapshot: projectCase(events),
@@ -46,6 +50,7 @@ export function buildRuleContext(input: BuildRuleContextInput): RuleContext {
     settings,
     departmentContact: input.departmentContact,
     calendar: input.calendar,
+    ...(input.extensionApprovers ? { extensionApprovers: input.extensionApprovers } : {}),
     ...(input.policy ? { policy: input.policy } : {}),
     now: input.now,
   };

@@ -4,9 +4,10 @@ export {
   DEFAULT_RULE_SETTINGS,
   DEFAULT_SUPERVISION_SETTINGS,
   TIME_DRIVEN_RULE_CODES,
+  isCaseRuleCode,
 } from './rule-settings';
-export type { RuleSettings, RuleSettingsByCode, RuleSettingsOverrides, SupervisionSettings } from './rule-settings';
-export { clockSettingsFor, resolveRuleSettings, ruleThresholdProblems } from './resolve-rule-settings';
+export type { IssuanceSetting, RuleSettings, RuleSettingsByCode, RuleSettingsOverrides, SettingsOf, SupervisionSettings } from './rule-settings';
+export { clockApproversFor, clockSettingsFor, resolveRuleSettings, ruleThresholdProblems } from './resolve-rule-settings';
 export type { CaseFinding, CaseRule, RuleContext } from './rule-types';
 export { buildRuleContext } from './build-rule-context';
 export type { BuildRuleContextInput } from './build-rule-context';
@@ -19,3 +20,5 @@ export { inhibitByFeedSilence } from './feed-inhibition';
 export type { FeedState, InhibitionResult } from './feed-inhibition';
 export { supervisionDeadlineFor } from './supervision-deadline';
 export { workingMsBetween, instantAfterWorkingMs } from './support/working-time';
+export { dryRunRuleSettings } from './rule-settings-dry-run';
+export type { DryRunCase, DryRunInput, DryRunResult, DryRunRow } from './rule-settings-dry-run';

@@ -20,7 +20,7 @@ describe('rule settings', () => {
       { thresholds: { LATE_REPORTING: { maxDelayHours: 48 }, STEP_OVERDUE: { enabled: false } } },
       { LATE_REPORTING: { maxDelayHours: 12, monitoredSince: '2025-10-01T00:00:00Z' }, FEE_IRREGULAR: { toleranceFen: 100 } },
     );
-    expect(settings.LATE_REPORTING).toEqual({ enabled: true, maxDelayHours: 48, monitoredSince: '2025-10-01T00:00:00Z' });
+    expect(settings.LATE_REPORTING).toEqual({ enabled: true, maxDelayHours: 48, monitoredSince: '2025-10-01T00:00:00Z', holdForConfirmation: false });
     expect(settings.FEE_IRREGULAR.toleranceFen).toBe(100);
     expect(settings.STEP_OVERDUE.enabled).toBe(false);
   });
@@ -45,6 +45,16 @@ describe('rule settings', () => {
     expect(ruleThresholdProblems([])).toEqual(['thresholds must be an object keyed by rule code']);
   });
 
+  it('issue every case rule’s cards at once unless a rule (or an item) holds them for confirmation', () => {
+    expect(resolveRuleSettings().STATUTORY_OVERDUE.holdForConfirmation).toBe(false);
+    const held = resolveRuleSettings({ thresholds: { STEP_OVERDUE: { holdForConfirmation: false } } }, { STEP_OVERDUE: { holdForConfirmation: true }, DEADLINE_NEAR: { holdForConfirmation: true } });
+    expect([held.STEP_OVERDUE.holdForConfirmation, held.DEADLINE_NEAR.holdForConfirmation, held.PROMISED_OVERDUE.holdForConfirmation]).toEqual([false, true, false]);
+    expect(ruleThresholdProblems({ STEP_OVERDUE: { holdForConfirmation: 'yes' }, FEED_SILENT: { holdForConfirmation: true } })).toEqual([
+      'STEP_OVERDUE.holdForConfirmation: must be true or false',
+      'FEED_SILENT.holdForConfirmation: not a setting of this rule',
+    ]);
+  });
+
   it('never share state between resolutions', () => {
     const settings = resolveRuleSettings() as { STEP_SKIPPED: { notCheckedAtDecision: string[] } };
     settings.STEP_SKIPPED.notCheckedAtDecision.push('X');
@@ -57,10 +67,12 @@ describe('rule settings', () => {
       warnAtUsedFraction: 0.8,
       extensionCapDays: 10,
       jointExtensionCapDays: 15,
-      pausedBySuspension: ['DECISION_PROMISED', 'DECISION_STATUTORY', 'STEP'],
+      pausedBySuspension: ['DECISION_PROMISED', 'DECISION_STATUTORY', 'LOWER_REVIEW', 'ISSUANCE', 'STEP'],
     });
     const counted = resolveRuleSettings({ thresholds: { STEP_OVERDUE: { excludeSuspendedTime: false } } });
-    expect(clockSettingsFor(counted).pausedBySuspension).toEqual(['DECISION_PROMISED', 'DECISION_STATUTORY']);
+    expect(clockSettingsFor(counted).pausedBySuspension).toEqual(['DECISION_PROMISED', 'DECISION_STATUTORY', 'LOWER_REVIEW', 'ISSUANCE']);
+    const localRule = resolveRuleSettings({ thresholds: { FORWARD_LATE: { excludeSuspendedTime: false }, CERTIFICATE_LATE: { excludeSuspendedTime: false } } });
+    expect(clockSettingsFor(localRule).pausedBySuspension).toEqual(['DECISION_PROMISED', 'DECISION_STATUTORY', 'STEP']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { CASE_RULE_CODES, DECISION_OUTCOMES, ItemInput, RULE_CODES, RuleCode, SUSPENSION_REASONS } from '@app/contracts';
 import { CLOCK_KINDS, ClockKind, ClockSettings, DEFAULT_CLOCK_SETTINGS } from '../clock/clock-types';
-import { DEFAULT_RULE_SETTINGS, RuleSettings, RuleSettingsByCode, RuleSettingsOverrides } from './rule-settings';
+import { ExtensionApprovers } from '../clock/extension-approvers';
+import { DEFAULT_RULE_SETTINGS, isCaseRuleCode, RuleSettings, RuleSettingsByCode, RuleSettingsOverrides } from './rule-settings';
 
 /** What a setting may hold; overrides come from catalogue JSON, so every value is checked. */
 type SettingKind =
@@ -29,7 +30,7 @@ const SETTING_KINDS: { [C in RuleCode]: { [K in keyof RuleSettingsByCode[C]]: Se
   PROMISED_OVERDUE: { enabled: BOOL },
   STATUTORY_OVERDUE: { enabled: BOOL },
   STEP_OVERDUE: { enabled: BOOL, yellowAfterOverdueWorkingDays: INT, excludeSuspendedTime: BOOL },
-  FORWARD_LATE: { enabled: BOOL },
+  FORWARD_LATE: { enabled: BOOL, excludeSuspendedTime: BOOL },
   CORRECTION_LATE: { enabled: BOOL },
   CORRECTION_REPEATED: { enabled: BOOL, maxNotices: INT },
   NOT_ACCEPTED_NO_REASON: { enabled: BOOL, requireLegalBasis: BOOL },
@@ -49,8 +50,8 @@ const SETTING_KINDS: { [C in RuleCode]: { [K in keyof RuleSettingsByCode[C]]: Se
     requireWrittenNotice: BOOL,
     graceWorkingDays: INT,
   },
-  EXTENSION_IRREGULAR: { enabled: BOOL, capDays: INT, jointCapDays: INT, maxExtensions: INT, requireReason: BOOL },
-  CERTIFICATE_LATE: { enabled: BOOL },
+  EXTENSION_IRREGULAR: { enabled: BOOL, capDays: INT, jointCapDays: INT, maxExtensions: INT, requireReason: BOOL, requireHeadApproval: BOOL },
+  CERTIFICATE_LATE: { enabled: BOOL, excludeSuspendedTime: BOOL },
   RETURN_VOID_NO_REASON: { enabled: BOOL },
   LATE_REPORTING: { enabled: BOOL, maxDelayHours: NUM, monitoredSince: INSTANT },
   OFFLINE_HANDLING: {
@@ -70,6 +71,12 @@ const SETTING_KINDS: { [C in RuleCode]: { [K in keyof RuleSettingsByCode[C]]: Se
     inhibits: { type: 'strings', allowed: CASE_RULE_CODES },
   },
 };
+
+/** The settings of one rule and how each is checked; every case rule also has `holdForConfirmation`. */
+function kindsOf(code: RuleCode): Record<string, SettingKind> {
+  const kinds = SETTING_KINDS[code] as Record<string, SettingKind>;
+  return isCaseRuleCode(code) ? { ...kinds, holdForConfirmation: BOOL } : kinds;
+}
 
 function valueProblem(kind: SettingKind, value: unknown): string | undefined {
   switch (kind.type) {
@@ -113,7 +120,7 @@ export function ruleThresholdProblems(overrides: unknown): string[] {
       problems.push(`${code}: must be an object of settings`);
       continue;
     }
-    const kinds = SETTING_KINDS[code as RuleCode] as Record<string, SettingKind>;
+    const kinds = kindsOf(code as RuleCode);
     for (const [key, value] of Object.entries(ruleOverrides)) {
       const kind = kinds[key];
       const problem = kind ? valueProblem(kind, value) : 'not a setting of this rule';
@@ -128,7 +135,7 @@ function applyOverrides(target: Record<RuleCode, Record<string, unknown>>, overr
   for (const code of RULE_CODES) {
     const ruleOverrides = overrides[code];
     if (!isRecord(ruleOverrides)) continue;
-    const kinds = SETTING_KINDS[code] as Record<string, SettingKind>;
+    const kinds = kindsOf(code);
     for (const [key, value] of Object.entries(ruleOverrides)) {
       const kind = kinds[key];
       // Invalid values are skipped, not fatal: one bad catalogue entry must not stop the rules.
@@ -166,8 +173,15 @@ export function clockSettingsFor(
   ClockSettings,
   'warnAtRemainingWorkingDays' | 'warnAtUsedFraction' | 'extensionCapDays' | 'jointExtensionCapDays' | 'pausedBySuspension'
 > {
-  const paused: ClockKind[] = DEFAULT_CLOCK_SETTINGS.pausedBySuspension.filter((kind) => kind !== 'STEP');
-  if (settings.STEP_OVERDUE.excludeSuspendedTime) paused.push('STEP');
+  // Art. 45 excludes suspended time from every limit of arts. 42–44; an item may say otherwise for
+  // the lower-level review, issuance and its steps (a local rule), never for the decision clocks.
+  const optional: [ClockKind, boolean][] = [
+    ['LOWER_REVIEW', settings.FORWARD_LATE.excludeSuspendedTime],
+    ['ISSUANCE', settings.CERTIFICATE_LATE.excludeSuspendedTime],
+    ['STEP', settings.STEP_OVERDUE.excludeSuspendedTime],
+  ];
+  const paused: ClockKind[] = DEFAULT_CLOCK_SETTINGS.pausedBySuspension.filter((kind) => !optional.some(([k]) => k === kind));
+  for (const [kind, excluded] of optional) if (excluded) paused.push(kind);
   return {
     warnAtRemainingWorkingDays: settings.DEADLINE_NEAR.warnAtRemainingWorkingDays,
     warnAtUsedFraction: settings.DEADLINE_NEAR.warnAtUsedFraction,
@@ -175,4 +189,13 @@ export function clockSettingsFor(
     jointExtensionCapDays: settings.EXTENSION_IRREGULAR.jointCapDays,
     pausedBySuspension: paused,
   };
+}
+
+/**
+ * The list of heads the clocks check extension approvers against: the given one while the rules
+ * require the head's approval (the default, art. 42); none when a city or item switched that off, so
+ * any named approver extends the limit as the rule then accepts.
+ */
+export function clockApproversFor(settings: RuleSettings, approvers: ExtensionApprovers | undefined): ExtensionApprovers | undefined {
+  return settings.EXTENSION_IRREGULAR.requireHeadApproval ? approvers : undefined;
 }

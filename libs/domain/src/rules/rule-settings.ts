@@ -1,4 +1,4 @@
-import { CaseRuleCode, DecisionOutcome, RuleCode, SuspensionReason } from '@app/contracts';
+import { CASE_RULE_CODES, CaseRuleCode, DecisionOutcome, RuleCode, SuspensionReason } from '@app/contracts';
 import { ClockKind } from '../clock/clock-types';
 
 /**
@@ -27,7 +27,11 @@ export interface RuleSettingsByCode {
     /** Art. 45 time (testing, expert review…) inside a step does not count against its limit either. */
     excludeSuspendedTime: boolean;
   };
-  FORWARD_LATE: { enabled: boolean };
+  FORWARD_LATE: {
+    enabled: boolean;
+    /** Art. 45 time (hearing, testing, expert review…) does not count against the lower-level review (art. 43) either. */
+    excludeSuspendedTime: boolean;
+  };
   CORRECTION_LATE: { enabled: boolean };
   CORRECTION_REPEATED: {
     enabled: boolean;
@@ -63,10 +67,19 @@ export interface RuleSettingsByCode {
     capDays: number;
     jointCapDays: number;
     maxExtensions: number;
-    /** Art. 42 wants the reason told to the applicant; the catalogue rule does not require it. */
+    /** Art. 42: the reason for the extension must be told to the applicant (应当将延长期限的理由告知申请人). */
     requireReason: boolean;
+    /**
+     * Art. 42: only the head the law names may approve (本行政机关负责人; for ¶2 本级人民政府负责人).
+     * Off, any named approver is accepted (and the clock credits it).
+     */
+    requireHeadApproval: boolean;
   };
-  CERTIFICATE_LATE: { enabled: boolean };
+  CERTIFICATE_LATE: {
+    enabled: boolean;
+    /** Art. 45 time (e.g. an inspection before issuing) does not count against issuance (art. 44) either. */
+    excludeSuspendedTime: boolean;
+  };
   RETURN_VOID_NO_REASON: { enabled: boolean };
   LATE_REPORTING: {
     enabled: boolean;
@@ -101,8 +114,21 @@ export interface RuleSettingsByCode {
   };
 }
 
-export type RuleSettings = { readonly [C in RuleCode]: Readonly<RuleSettingsByCode[C]> };
-export type RuleSettingsOverrides = { [C in RuleCode]?: Partial<RuleSettingsByCode[C]> };
+/**
+ * How a case rule's cards are issued: at once (the default), or held for a supervisor's
+ * confirmation (待发 → 确认发牌) — stored PENDING, announced to nobody until confirmed.
+ */
+export interface IssuanceSetting {
+  holdForConfirmation: boolean;
+}
+
+/** A rule's settings as resolved: case rules also say how their cards are issued. */
+export type SettingsOf<C extends RuleCode> = C extends CaseRuleCode ? RuleSettingsByCode[C] & IssuanceSetting : RuleSettingsByCode[C];
+
+export type RuleSettings = { readonly [C in RuleCode]: Readonly<SettingsOf<C>> };
+export type RuleSettingsOverrides = { [C in RuleCode]?: Partial<SettingsOf<C>> };
+
+export const isCaseRuleCode = (code: string): code is CaseRuleCode => (CASE_RULE_CODES as readonly string[]).includes(code);
 
 /** Rules whose result can change with time alone (a clock crossing a threshold). */
 export const TIME_DRIVEN_RULE_CODES: readonly CaseRuleCode[] = [
@@ -121,7 +147,7 @@ function freeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
-export const DEFAULT_RULE_SETTINGS: RuleSettings = freeze<RuleSettingsByCode>({
+const THRESHOLD_DEFAULTS: RuleSettingsByCode = {
   DEADLINE_NEAR: {
     enabled: true,
     warnAtRemainingWorkingDays: 1,
@@ -132,7 +158,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = freeze<RuleSettingsByCode>({
   PROMISED_OVERDUE: { enabled: true },
   STATUTORY_OVERDUE: { enabled: true },
   STEP_OVERDUE: { enabled: true, yellowAfterOverdueWorkingDays: 3, excludeSuspendedTime: true },
-  FORWARD_LATE: { enabled: true },
+  FORWARD_LATE: { enabled: true, excludeSuspendedTime: true },
   CORRECTION_LATE: { enabled: true },
   CORRECTION_REPEATED: { enabled: true, maxNotices: 1 },
   NOT_ACCEPTED_NO_REASON: { enabled: true, requireLegalBasis: true },
@@ -152,8 +178,8 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = freeze<RuleSettingsByCode>({
     requireWrittenNotice: true,
     graceWorkingDays: 0,
   },
-  EXTENSION_IRREGULAR: { enabled: true, capDays: 10, jointCapDays: 15, maxExtensions: 1, requireReason: false },
-  CERTIFICATE_LATE: { enabled: true },
+  EXTENSION_IRREGULAR: { enabled: true, capDays: 10, jointCapDays: 15, maxExtensions: 1, requireReason: true, requireHeadApproval: true },
+  CERTIFICATE_LATE: { enabled: true, excludeSuspendedTime: true },
   RETURN_VOID_NO_REASON: { enabled: true },
   LATE_REPORTING: { enabled: true, maxDelayHours: 24, monitoredSince: null },
   OFFLINE_HANDLING: {
@@ -172,7 +198,13 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = freeze<RuleSettingsByCode>({
     lookbackWorkingDays: 10,
     inhibits: [...TIME_DRIVEN_RULE_CODES],
   },
-});
+};
+
+export const DEFAULT_RULE_SETTINGS: RuleSettings = freeze(
+  Object.fromEntries(
+    Object.entries(THRESHOLD_DEFAULTS).map(([code, settings]) => [code, isCaseRuleCode(code) ? { ...settings, holdForConfirmation: false } : settings]),
+  ) as unknown as RuleSettings,
+);
 
 /** Card settings the lifecycle uses (domain.md §6: escalation). */
 export interface SupervisionSettings {

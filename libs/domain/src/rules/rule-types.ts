@@ -10,6 +10,7 @@ import {
 import { CountingPolicy } from '../calendar/counting-policy';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { CaseClock, CaseClocks } from '../clock/clock-types';
+import { ExtensionApprovers } from '../clock/extension-approvers';
 import { RuleSettings, RuleSettingsByCode } from './rule-settings';
 
 /** A finding about a case, citing the domain's full clock. */
@@ -32,6 +33,11 @@ export interface RuleContext {
   /** Attribution falls back to the department contact when no event names an officer. */
   departmentContact: DepartmentContact | undefined;
   calendar: WorkingCalendar;
+  /**
+   * Who may approve an extension (art. 42) for this case's department and region; the same list the
+   * clocks were computed with. Without it EXTENSION_IRREGULAR cannot judge the approver's office.
+   */
+  extensionApprovers?: ExtensionApprovers;
   /** The counting policy the clocks were computed with; default Asia/Shanghai, start day not counted. */
   policy?: CountingPolicy;
   now: Date;

@@ -1,7 +1,8 @@
 // Builders shared by the rule specs (named *.spec-helper.ts so Jest does not run it as a suite).
 // The specs pass `fs` in, so this file stays free of Node imports like the code it tests.
 import { DepartmentContact, ItemInput, StoredCaseEvent } from '@app/contracts';
-import { HolidayYearFile } from '../calendar/holiday-year-file';
+import { loadYearFiles, SpecFs } from '../calendar/holiday-files.spec-helper';
+import { ExtensionApprovers } from '../clock/extension-approvers';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { caseEvents, item, shanghai } from '../clock/case-events.spec-helper';
 import { buildRuleContext } from './build-rule-context';
@@ -13,19 +14,9 @@ import { CaseFinding, CaseRule, RuleContext } from './rule-types';
 export type { EventLine } from '../clock/case-events.spec-helper';
 export { caseEvents, item, shanghai };
 
-interface SpecFs {
-  readdirSync(path: string): string[];
-  readFileSync(path: string, encoding: 'utf8'): string;
-}
-
 /** The project's own copy of the published calendars, as the clock specs load it. */
 export function loadHolidayCalendar(fs: SpecFs): WorkingCalendar {
-  const dir = `${__dirname}/../../../../resources/holiday-cn`;
-  const files = fs
-    .readdirSync(dir)
-    .filter((name) => /^\d{4}\.json$/.test(name))
-    .map((name) => JSON.parse(fs.readFileSync(`${dir}/${name}`, 'utf8')) as HolidayYearFile);
-  return WorkingCalendar.fromYearFiles(files);
+  return WorkingCalendar.fromYearFiles(loadYearFiles(fs));
 }
 
 export interface CaseOptions {
@@ -35,6 +26,8 @@ export interface CaseOptions {
   thresholds?: RuleSettingsOverrides;
   contact?: DepartmentContact;
   settings?: RuleSettings;
+  /** Who may approve an extension (art. 42); without it the approver's office is not checked. */
+  approvers?: ExtensionApprovers;
 }
 
 export function contextAt(calendar: WorkingCalendar, events: StoredCaseEvent[], now: string, options: CaseOptions = {}): RuleContext {
@@ -45,6 +38,7 @@ export function contextAt(calendar: WorkingCalendar, events: StoredCaseEvent[], 
     calendar,
     now: shanghai(now),
     ...(options.contact ? { departmentContact: options.contact } : {}),
+    ...(options.approvers ? { extensionApprovers: options.approvers } : {}),
     settings: options.settings ?? resolveRuleSettings(caseItem),
   });
 }

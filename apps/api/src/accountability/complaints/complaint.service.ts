@@ -9,7 +9,7 @@ import { CalendarService } from '../../calendar/calendar.service';
 import { COUNTING_POLICY } from '../../calendar/clock-policy';
 import { InvalidInputException, notFound } from '../../common/invalid-input.exception';
 import { ReportSettingsRepository } from '../../reports/settings/report-settings.repository';
-import { ComplaintEntity, ComplaintState } from '../persistence/complaint.entity';
+import { ComplaintEntity, ComplaintState } from '../../persistence/entities/accountability/complaint.entity';
 import { findInScope, isUuid, lockInScope, requireState, textOrNull } from '../scoped-record';
 
 export const COMPLAINT_CHANNELS = ['WEB', 'PHONE', 'HOTLINE', 'LETTER', 'VISIT', 'FORWARDED'] as const;

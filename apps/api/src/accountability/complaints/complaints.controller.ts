@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { AccessScope } from '../../auth/access-scope';
 import { CurrentPrincipal, CurrentScope, Permission } from '../../auth/auth.decorators';
 import { Principal } from '../../auth/principal';
-import { assertCode, parsePage } from '../../common/params';
 import { assertValid } from '../../common/schema-validator';
+import { ApiOversightListQuery, oneTextBody, parseOversightListQuery, requiredText } from '../oversight-http';
 import { COMPLAINT_CHANNELS, ComplaintInput, ComplaintService } from './complaint.service';
-
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' });
 
 const complaintSchema = {
   type: 'object',
@@ -19,18 +17,18 @@ const complaintSchema = {
     channel: { type: 'string', enum: [...COMPLAINT_CHANNELS] },
     complainantName: { type: 'string', maxLength: 100 },
     complainantContact: { type: 'string', maxLength: 100 },
-    subject: text(300),
-    content: text(8000),
+    subject: requiredText(300),
+    content: requiredText(8000),
     receivedAt: { type: 'string', format: 'date-time', description: 'default: now' },
   },
 };
-const reasonSchema = { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: text(4000) } };
-const answerSchema = { type: 'object', additionalProperties: false, required: ['answer'], properties: { answer: text(8000) } };
+const reasonSchema = oneTextBody('reason', 4000);
+const answerSchema = oneTextBody('answer', 8000);
 const concludeSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['conclusion', 'substantiated'],
-  properties: { conclusion: text(4000), substantiated: { type: 'boolean' } },
+  properties: { conclusion: requiredText(4000), substantiated: { type: 'boolean' } },
 };
 
 /** Public complaints (投诉): registered by the centre, handled by the department, concluded by the centre. */
@@ -49,17 +47,9 @@ export class ComplaintsController {
 
   @Get()
   @Permission('oversight.read')
-  @ApiQuery({ name: 'departmentCode', required: false })
-  @ApiQuery({ name: 'state', required: false })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
+  @ApiOversightListQuery()
   list(@CurrentScope() scope: AccessScope, @Query() q: Record<string, string | undefined>) {
-    return this.complaints.list(scope, {
-      departmentCode: q.departmentCode ? assertCode('departmentCode', q.departmentCode) : undefined,
-      state: q.state || undefined,
-      page: parsePage(q.page),
-      pageSize: q.pageSize ? Math.min(parsePage(q.pageSize, 'pageSize'), 500) : 50,
-    });
+    return this.complaints.list(scope, parseOversightListQuery(q));
   }
 
   @Get(':id')

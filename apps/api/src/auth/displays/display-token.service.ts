@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CODE_PATTERN } from '@app/contracts';
+import type { DisplayInput } from '@app/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditActor, AuditService } from '../../audit/audit.service';
@@ -15,22 +15,8 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 /** How long a verified token is trusted from memory; revocation elsewhere takes at most this long. */
 const CACHE_TTL_MS = 10_000;
 
-export interface DisplayInput {
-  name: string;
-  regionCode?: string;
-  departmentCode?: string;
-}
-
-export const displayInputSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name'],
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    regionCode: { type: 'string', minLength: 1, maxLength: 64, pattern: CODE_PATTERN.source, description: 'limit the screen to a region (and the regions below it)' },
-    departmentCode: { type: 'string', minLength: 1, maxLength: 32, pattern: CODE_PATTERN.source, description: 'limit the screen to one department' },
-  },
-};
+/** The display schema is shared with the console's forms (libs/contracts). */
+export { displayInputSchema, type DisplayInput } from '@app/contracts';
 
 const view = ({ tokenHash: _hash, ...rest }: DisplayTokenEntity) => rest;
 

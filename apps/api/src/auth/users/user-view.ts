@@ -9,6 +9,7 @@ export function userView(user: UserEntity) {
     departmentCode: user.departmentCode,
     regionCode: user.regionCode,
     officerId: user.officerId,
+    bodyCode: user.bodyCode,
     disabled: user.disabledAt !== null,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,

@@ -69,6 +69,7 @@ export class UserService {
         existing.departmentCode !== binding.departmentCode ||
         existing.regionCode !== binding.regionCode ||
         existing.officerId !== binding.officerId ||
+        existing.bodyCode !== binding.bodyCode ||
         (existing.disabledAt === null) !== (disabledAt === null);
       await manager.upsert(
         UserEntity,
@@ -103,7 +104,7 @@ export class UserService {
   /** Checks the role's bindings and that every code names something that exists. */
   private async binding(manager: EntityManager, input: UserInput, errors: FieldError[]) {
     const rules = ROLE_BINDINGS[input.role];
-    for (const field of ['departmentCode', 'regionCode', 'officerId'] as const) {
+    for (const field of ['departmentCode', 'regionCode', 'officerId', 'bodyCode'] as const) {
       if (rules[field] === 'required' && input[field] === undefined) errors.push({ path: field, message: `is required for role ${input.role}` });
       if (rules[field] === 'forbidden' && input[field] !== undefined) errors.push({ path: field, message: `must not be set for role ${input.role}` });
     }
@@ -114,6 +115,10 @@ export class UserService {
     if (input.departmentCode !== undefined && !(await manager.existsBy(DepartmentEntity, { code: input.departmentCode }))) {
       errors.push({ path: 'departmentCode', message: `unknown department: ${input.departmentCode}` });
     }
+    if (input.bodyCode !== undefined) {
+      const [body] = await manager.query<unknown[]>('SELECT 1 FROM accountability_bodies WHERE code = $1', [input.bodyCode]);
+      if (!body) errors.push({ path: 'bodyCode', message: `unknown body: ${input.bodyCode}` });
+    }
     if (input.officerId !== undefined) {
       const officer = await manager.findOneBy(OfficerEntity, { id: input.officerId });
       if (!officer) errors.push({ path: 'officerId', message: `unknown officer: ${input.officerId}` });
@@ -121,6 +126,6 @@ export class UserService {
         errors.push({ path: 'officerId', message: `belongs to department ${officer.departmentCode}, not ${departmentCode}` });
       } else departmentCode = officer.departmentCode;
     }
-    return { departmentCode, regionCode: input.regionCode ?? null, officerId: input.officerId ?? null };
+    return { departmentCode, regionCode: input.regionCode ?? null, officerId: input.officerId ?? null, bodyCode: input.bodyCode ?? null };
   }
 }

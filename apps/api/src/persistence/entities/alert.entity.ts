@@ -4,14 +4,19 @@ import type { CardState } from '@app/domain';
 
 /**
  * A card (预警 / 黄牌 / 红牌). Never deleted: every change is a transition row. At most one active
- * card per (department, case, rule); a department-level card (FEED_SILENT) has caseId ''.
+ * or held card per (department, case, rule), except cards raised by hand (MANUAL); a
+ * department-level card (FEED_SILENT, or a manual one without a case) has caseId ''.
  */
 @Entity('alerts')
 @Index('uq_alerts_active', ['departmentCode', 'caseId', 'rule'], {
   unique: true,
-  where: `state IN ('OPEN', 'ACKNOWLEDGED', 'RECTIFIED', 'APPEALED')`,
+  where: `state IN ('PENDING', 'OPEN', 'ACKNOWLEDGED', 'RECTIFIED', 'APPEALED') AND rule <> 'MANUAL'`,
 })
 @Index('idx_alerts_department_raised', ['departmentCode', 'raisedAt'])
+// Expression and sort-order indexes of the open-card list (migration 1765000500000), which the
+// schema builder cannot describe: declared so that it leaves them alone.
+@Index('idx_alerts_open_urgency', { synchronize: false })
+@Index('idx_alerts_open_raised', { synchronize: false })
 @Index('idx_alerts_supervision_due', ['supervisionDueAt'], {
   where: `level = 'YELLOW' AND state IN ('OPEN', 'ACKNOWLEDGED')`,
 })
@@ -63,11 +68,29 @@ export class AlertEntity {
   @Column({ name: 'supervision_due_at', type: 'timestamptz', nullable: true })
   supervisionDueAt!: Date | null;
 
+  /** The due instant of the clock the evidence cites (lists sort by it); null for rules without a clock. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
   @Column({ name: 'close_reason', type: 'varchar', length: 200, nullable: true })
   closeReason!: string | null;
+
+  /** The centre's answer to the department's appeal: MAINTAINED (the card stands) or REVOKED. */
+  @Column({ name: 'appeal_decision', type: 'varchar', length: 16, nullable: true })
+  appealDecision!: 'MAINTAINED' | 'REVOKED' | null;
+
+  /** The written reply to the appeal, shown to the department. */
+  @Column({ name: 'appeal_reply', type: 'text', nullable: true })
+  appealReply!: string | null;
+
+  @Column({ name: 'appeal_decided_at', type: 'timestamptz', nullable: true })
+  appealDecidedAt!: Date | null;
+
+  @Column({ name: 'appeal_decided_by', type: 'varchar', length: 200, nullable: true })
+  appealDecidedBy!: string | null;
 
   @Column({ type: 'jsonb' })
   evidence!: FindingEvidence;

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { CaseAnomaly, CaseStatus } from '@app/contracts';
-import type { StoredClock } from '../../calendar/stored-clock';
+import type { StoredClock } from './stored-clock';
 
 /** A case's current state, projected from its full event history; never edited by hand. */
 @Entity('cases')

@@ -1,5 +1,7 @@
-import { ACCOUNTABILITY_ENTITIES } from '../../accountability/persistence';
-import { REPORT_ENTITIES } from '../../reports/persistence';
+import { ACCOUNTABILITY_ENTITIES } from './accountability';
+import { MEETING_ENTITIES } from './accountability/meeting-entities';
+import { REPORT_ENTITIES } from './reports';
+import { WATCHLIST_ENTITIES } from './watchlists';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AlertTransitionEntity } from './alert-transition.entity';
 import { AlertEntity } from './alert.entity';
@@ -72,5 +74,7 @@ export const ENTITIES = [
   NotificationAttemptEntity,
   NotificationDigestDayEntity,
   ...REPORT_ENTITIES,
+  ...WATCHLIST_ENTITIES,
   ...ACCOUNTABILITY_ENTITIES,
+  ...MEETING_ENTITIES,
 ];

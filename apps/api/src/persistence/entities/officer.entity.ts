@@ -15,6 +15,10 @@ export class OfficerEntity {
   @Column({ name: 'supervisor_id', type: 'varchar', length: 64, nullable: true })
   supervisorId!: string | null;
 
+  /** 本行政机关负责人: may approve an extension of the decision limit (art. 42 ¶1). */
+  @Column({ name: 'is_department_head', type: 'boolean', default: false })
+  isDepartmentHead!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

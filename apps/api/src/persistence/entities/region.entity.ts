@@ -1,3 +1,4 @@
+import type { GovernmentHead } from '@app/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('regions')
@@ -10,6 +11,10 @@ export class RegionEntity {
 
   @Column({ name: 'parent_code', type: 'varchar', length: 64, nullable: true })
   parentCode!: string | null;
+
+  /** 本级人民政府负责人: may approve a +15 extension under joint handling (art. 42 ¶2). */
+  @Column({ name: 'government_heads', type: 'jsonb' })
+  governmentHeads!: GovernmentHead[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { UserRole } from '../../auth/principal';
+import type { UserRole } from '../../common/principal';
 
 /** A person who signs in. Only a bcrypt hash of the password is kept. */
 @Entity('users')
@@ -27,6 +27,10 @@ export class UserEntity {
   /** officer (required) or department_supervisor (optional): who they are in the officer register. */
   @Column({ name: 'officer_id', type: 'varchar', length: 64, nullable: true })
   officerId!: string | null;
+
+  /** body_liaison: the accountability body (审计、法制、人事…) whose referrals and copies they read and answer. */
+  @Column({ name: 'body_code', type: 'varchar', length: 32, nullable: true })
+  bodyCode!: string | null;
 
   /** Raised on every change of password, role, binding or status: older session tokens stop working. */
   @Column({ name: 'token_version', type: 'int' })

@@ -6,7 +6,8 @@ import { countersOf } from '../rollups/report-rollup.repository';
 import { ReportPeriod } from './report-period';
 
 const SUMS = DAILY_COUNTERS.map((c) => `sum(${counterColumn(c)}) AS ${counterColumn(c)}`).join(', ');
-const ACTIVE_OR_DONE = `a.state <> 'DISMISSED'`;
+// Cards that count: issued (not held or discarded), not dismissed as unfounded, not revoked on appeal.
+const NOT_COUNTED = `('DISMISSED', 'REVOKED', 'PENDING', 'DISCARDED')`;
 
 export interface DailyPoint {
   day: string;
@@ -26,7 +27,7 @@ export class ReportFiguresRepository {
     const out = new Map(codes.map((code) => [code, emptyMetricInputs()]));
     if (codes.length === 0) return out;
     const at = (code: string): MetricInputs => out.get(code)!;
-    const [sums, before, through, items, cards, complaints, orders, faults] = await Promise.all([
+    const [sums, before, through, items, cards, revoked, complaints, orders, faults, sanctions] = await Promise.all([
       this.rollupSums(codes, 'day BETWEEN $2::date AND $3::date', [period.from, period.to]),
       this.rollupSums(codes, 'day <= $2::date', [addCalendarDays(period.from, -1)]),
       this.rollupSums(codes, 'day <= $2::date', [period.to]),
@@ -35,9 +36,11 @@ export class ReportFiguresRepository {
         [codes],
       ),
       this.cards(codes, period),
+      this.revokedCards(codes, period),
       this.complaints(codes, period, now),
       this.orders(codes, period, now),
       this.faults(codes, period),
+      this.departmentSanctions(codes, period),
     ]);
     for (const [code, counters] of sums) at(code).period = counters;
     for (const [code, counters] of before) at(code).stockAtStart = stockFrom(counters);
@@ -54,6 +57,7 @@ export class ReportFiguresRepository {
       c.withDeadline += Number(row.with_deadline);
       c.rectifiedOnTime += Number(row.rectified_on_time);
     }
+    for (const row of revoked) at(row.department_code).cards.revoked = Number(row.n);
     for (const row of complaints) {
       at(row.department_code).complaints = {
         received: Number(row.received),
@@ -71,6 +75,9 @@ export class ReportFiguresRepository {
       const f = at(row.department_code).faults;
       f.total += Number(row.n);
       f.bySeverity[row.severity] = Number(row.n);
+    }
+    for (const row of sanctions) {
+      at(row.department_code).departmentSanctions = { circulatedCriticism: Number(row.circulated_criticism), warning: Number(row.warning) };
     }
     return out;
   }
@@ -102,8 +109,17 @@ export class ReportFiguresRepository {
               count(*) FILTER (WHERE a.supervision_due_at IS NOT NULL AND EXISTS (
                 SELECT 1 FROM alert_transitions t WHERE t.alert_id = a.id AND t.action = 'RECTIFY' AND t.at <= a.supervision_due_at)) AS rectified_on_time
          FROM alerts a
-        WHERE a.department_code = ANY($1) AND a.raised_at >= $2 AND a.raised_at < $3 AND ${ACTIVE_OR_DONE}
+        WHERE a.department_code = ANY($1) AND a.raised_at >= $2 AND a.raised_at < $3 AND a.state NOT IN ${NOT_COUNTED}
         GROUP BY 1, 2, 3`,
+      [codes, period.startsAt, period.endsAt],
+    );
+  }
+
+  /** Cards raised in the period and revoked on appeal: not breaches, counted apart. */
+  private revokedCards(codes: string[], period: ReportPeriod) {
+    return this.dataSource.query<{ department_code: string; n: string }[]>(
+      `SELECT department_code, count(*) AS n FROM alerts
+        WHERE department_code = ANY($1) AND raised_at >= $2 AND raised_at < $3 AND state = 'REVOKED' GROUP BY 1`,
       [codes, period.startsAt, period.endsAt],
     );
   }
@@ -137,6 +153,20 @@ export class ReportFiguresRepository {
         WHERE department_code = ANY($1) AND issued_at >= $2 AND issued_at < $3
         GROUP BY 1`,
       [codes, period.startsAt, period.endsAt, now],
+    );
+  }
+
+  /** Sanctions on departments (通报批评, 警告) decided in the period that stand (not revoked on appeal). */
+  private departmentSanctions(codes: string[], period: ReportPeriod) {
+    return this.dataSource.query<{ department_code: string; circulated_criticism: string; warning: string }[]>(
+      `SELECT department_code,
+              count(*) FILTER (WHERE measure = 'CIRCULATED_CRITICISM') AS circulated_criticism,
+              count(*) FILTER (WHERE measure = 'WARNING') AS warning
+         FROM register_entries
+        WHERE department_code = ANY($1) AND kind = 'DEPARTMENT_SANCTION' AND state IN ('CONFIRMED', 'APPEALED')
+          AND decided_on BETWEEN $2::date AND $3::date
+        GROUP BY 1`,
+      [codes, period.from, period.to],
     );
   }
 

@@ -48,7 +48,7 @@ export class MonitoringExportService {
            LEFT JOIN LATERAL (SELECT se.clock FROM jsonb_array_elements(c.clocks) AS se(clock) WHERE se.clock->>'kind' = 'DECISION_STATUTORY' LIMIT 1) s ON true
            LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE level = 'PROMPT') AS prompts, count(*) FILTER (WHERE level = 'YELLOW') AS yellow,
                                      count(*) FILTER (WHERE level = 'RED') AS red
-                                FROM alerts WHERE department_code = c.department_code AND case_id = c.case_id AND state <> 'DISMISSED') a ON true
+                                FROM alerts WHERE department_code = c.department_code AND case_id = c.case_id AND state NOT IN ('DISMISSED', 'REVOKED', 'PENDING', 'DISCARDED')) a ON true
           WHERE c.department_code = ANY($1) AND c.accepted_at >= $2 AND c.accepted_at < $3
             AND (c.department_code, c.case_id) > ($4, $5)
           ORDER BY c.department_code, c.case_id LIMIT ${PAGE}`,

@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { computeComplianceMetrics, Quarter, rankDepartments } from '@app/domain/reports';
 import { ReportFiguresRepository } from '../data/report-figures.repository';
 import { reportPeriod } from '../data/report-period';
-import { QuarterlyReportEntity } from '../persistence/quarterly-report.entity';
+import { QuarterlyReportEntity } from '../../persistence/entities/reports/quarterly-report.entity';
 import { ReportSubjectsService } from '../report-subjects.service';
 import { ReportSettingsRepository } from '../settings/report-settings.repository';
+import { WarningTalkCoverageSource } from './warning-talk-coverage-source';
 import { FaultLine, OrderLine, QuarterlyPack } from './quarterly-pack';
 
 /** Computes, stores and reads the joint meeting's quarterly pack. */
@@ -16,6 +17,7 @@ export class QuarterlyReportService {
     private readonly figures: ReportFiguresRepository,
     private readonly subjects: ReportSubjectsService,
     private readonly settings: ReportSettingsRepository,
+    private readonly register: WarningTalkCoverageSource,
   ) {}
 
   /** Every department of the city, ranked with the grading settings in force. */
@@ -23,11 +25,13 @@ export class QuarterlyReportService {
     const period = reportPeriod(quarter.from, quarter.to);
     const departments = await this.subjects.departments(null);
     const codes = departments.map((d) => d.code);
-    const [inputs, settings, orders, faults] = await Promise.all([
+    const year = Number(quarter.from.slice(0, 4));
+    const [inputs, settings, orders, faults, coverage] = await Promise.all([
       this.figures.inputsByDepartment(codes, period, now),
       this.settings.current(),
       this.orders(codes, period.startsAt, period.endsAt, now),
       this.faults(codes, quarter.from, quarter.to),
+      this.register.warningTalkCoverage(null, year),
     ]);
     const ranked = rankDepartments(
       departments.map((d) => ({ departmentCode: d.code, metrics: computeComplianceMetrics(inputs.get(d.code)!), row: d })),
@@ -49,6 +53,12 @@ export class QuarterlyReportService {
       })),
       supervisionOrders: orders,
       faults,
+      warningTalks: {
+        year,
+        belowFullCoverage: coverage
+          .filter((d) => d.officers > 0 && !d.full && codes.includes(d.departmentCode))
+          .map(({ departmentCode, departmentName, officers, talkedTo, coverage: share, notYetTalkedTo }) => ({ departmentCode, departmentName, officers, talkedTo, coverage: share, notYetTalkedTo })),
+      },
     };
   }
 
@@ -83,8 +93,8 @@ export class QuarterlyReportService {
   }
 
   private async orders(codes: string[], from: Date, to: Date, now: Date): Promise<OrderLine[]> {
-    const rows = await this.dataSource.query<{ id: string; department_code: string; subject: string; issued_at: Date; due_on: string; state: string; replied_at: Date | null; overdue: boolean }[]>(
-      `SELECT id, department_code, subject, issued_at, to_char(due_on, 'YYYY-MM-DD') AS due_on, state, replied_at,
+    const rows = await this.dataSource.query<{ id: string; department_code: string; kind: string; subject: string; issued_at: Date; due_on: string; state: string; replied_at: Date | null; overdue: boolean }[]>(
+      `SELECT id, department_code, kind, subject, issued_at, to_char(due_on, 'YYYY-MM-DD') AS due_on, state, replied_at,
               (overdue_flagged_at IS NOT NULL OR coalesce(replied_at, $4) > due_at) AS overdue
          FROM supervision_orders WHERE department_code = ANY($1) AND issued_at >= $2 AND issued_at < $3
         ORDER BY issued_at, id`,
@@ -93,6 +103,7 @@ export class QuarterlyReportService {
     return rows.map((r) => ({
       id: r.id,
       departmentCode: r.department_code,
+      kind: r.kind,
       subject: r.subject,
       issuedAt: r.issued_at.toISOString(),
       dueOn: r.due_on,
@@ -103,8 +114,9 @@ export class QuarterlyReportService {
   }
 
   private async faults(codes: string[], from: string, to: string): Promise<FaultLine[]> {
-    const rows = await this.dataSource.query<{ id: string; department_code: string; officer_id: string; officer_name: string; severity: string | null; measure: string; rule: string | null; decided_on: string; state: string }[]>(
-      `SELECT id, department_code, officer_id, officer_name, severity, measure, rule, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, state
+    const rows = await this.dataSource.query<{ id: string; department_code: string; officer_id: string; officer_name: string; severity: string | null; measure: string; rule: string | null; committed_on: string; decided_on: string; state: string }[]>(
+      `SELECT id, department_code, officer_id, officer_name, severity, measure, rule, to_char(committed_on, 'YYYY-MM-DD') AS committed_on,
+              to_char(decided_on, 'YYYY-MM-DD') AS decided_on, state
          FROM register_entries WHERE department_code = ANY($1) AND kind = 'FAULT' AND decided_on BETWEEN $2::date AND $3::date
         ORDER BY decided_on, id`,
       [codes, from, to],
@@ -117,6 +129,7 @@ export class QuarterlyReportService {
       severity: r.severity,
       measure: r.measure,
       rule: r.rule,
+      committedOn: r.committed_on,
       decidedOn: r.decided_on,
       state: r.state,
     }));

@@ -12,7 +12,13 @@ const SECTIONS: { title: TextKey; keys: string[] }[] = [
       'overdue.statutory.rate', 'workingDays.averageUsed', 'workingDays.averagePromisedLimit', 'workingDays.averageStatutoryLimit', 'promisedLimitCompression.rate',
     ],
   },
-  { title: 'cards', keys: ['cards.total', 'cards.PROMPT', 'cards.YELLOW', 'cards.RED', 'cards.rectifiedOnTimeRate'] },
+  {
+    title: 'timelinessSplit',
+    keys: [
+      'timeliness.promised.early.count', 'timeliness.promised.early.rate', 'timeliness.promised.onTime.count', 'timeliness.promised.onTime.rate', 'timeliness.promised.late.count', 'timeliness.promised.late.rate', 'timeliness.statutory.early.count', 'timeliness.statutory.early.rate', 'timeliness.statutory.onTime.count', 'timeliness.statutory.onTime.rate', 'timeliness.statutory.late.count', 'timeliness.statutory.late.rate', 'speedUp.promised', 'speedUp.actual',
+    ],
+  },
+  { title: 'cards', keys: ['cards.total', 'cards.PROMPT', 'cards.YELLOW', 'cards.RED', 'cards.rectifiedOnTimeRate', 'cards.revoked'] },
   { title: 'oversight', keys: ['complaints.received', 'complaints.overdue', 'supervisionOrders.issued', 'supervisionOrders.overdue', 'faults.total'] },
   { title: 'reporting', keys: ['reporting.timelyRate', 'reporting.late'] },
 ];

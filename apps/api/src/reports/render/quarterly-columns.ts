@@ -26,4 +26,7 @@ export const RANKING_COLUMNS: readonly RankingColumn[] = [
   { key: 'ordersOverdue', zh: '督办逾期', en: 'Orders overdue', format: 'count', value: (r) => r.metrics.supervisionOrders.overdue },
   { key: 'complaintsOverdue', zh: '投诉超期', en: 'Complaints overdue', format: 'count', value: (r) => r.metrics.complaints.overdue },
   { key: 'faults', zh: '过错', en: 'Faults', format: 'count', value: (r) => r.metrics.faults.total },
+  // Packs stored before department sanctions existed carry none.
+  { key: 'circulatedCriticism', zh: '部门通报批评', en: 'Department criticised', format: 'count', value: (r) => r.metrics.departmentSanctions?.circulatedCriticism ?? 0 },
+  { key: 'departmentWarning', zh: '部门警告', en: 'Department warned', format: 'count', value: (r) => r.metrics.departmentSanctions?.warning ?? 0 },
 ];

@@ -49,11 +49,20 @@ export async function quarterlyXlsx(pack: QuarterlyPack, lang: Lang): Promise<Bu
     { header: t('severity', lang), key: 'severity', width: 12 },
     { header: t('measure', lang), key: 'measure', width: 16 },
     { header: t('rule', lang), key: 'rule', width: 22 },
+    { header: t('committedOn', lang), key: 'committedOn', width: 12 },
     { header: t('decidedOn', lang), key: 'decidedOn', width: 12 },
   ];
   for (const f of pack.faults) {
     faults.addRow({ ...f, severity: registerName(f.severity, lang), measure: registerName(f.measure, lang), rule: f.rule ? ruleName(f.rule, lang) : '' });
   }
+  const talks = book.addWorksheet(lang === 'zh' ? '警醒谈话' : 'Warning talks');
+  talks.columns = [
+    { header: t('department', lang), key: 'departmentName', width: 24 },
+    { header: t('officers', lang), key: 'officers', width: 10 },
+    { header: t('talkedTo', lang), key: 'talkedTo', width: 10 },
+    { header: t('coverage', lang), key: 'coverage', width: 10, style: { numFmt: '0.0%' } },
+  ];
+  for (const d of pack.warningTalks?.belowFullCoverage ?? []) talks.addRow(d);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -67,8 +76,13 @@ export async function quarterlyHtml(pack: QuarterlyPack, lang: Lang): Promise<st
         pack.supervisionOrders.map((o) => [o.departmentCode, o.subject, o.dueOn, o.state, o.overdue ? t('yes', lang) : t('no', lang)]), 9);
   const faults = pack.faults.length === 0
     ? `<p>${t('none', lang)}</p>`
-    : table([t('department', lang), t('officer', lang), t('severity', lang), t('measure', lang), t('decidedOn', lang)],
-        pack.faults.map((f) => [f.departmentCode, f.officerName, registerName(f.severity, lang), registerName(f.measure, lang), f.decidedOn]), 9);
+    : table([t('department', lang), t('officer', lang), t('severity', lang), t('measure', lang), t('committedOn', lang), t('decidedOn', lang)],
+        pack.faults.map((f) => [f.departmentCode, f.officerName, registerName(f.severity, lang), registerName(f.measure, lang), f.committedOn ?? '', f.decidedOn]), 9);
+  const below = pack.warningTalks?.belowFullCoverage ?? [];
+  const talks = below.length === 0
+    ? `<p>${t('none', lang)}</p>`
+    : table([t('department', lang), t('officers', lang), t('talkedTo', lang), t('coverage', lang)],
+        below.map((d) => [d.departmentName, String(d.officers), String(d.talkedTo), formatValue(d.coverage, 'rate')]), 9);
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
     `<div class="meta">${t('period', lang)}：${pack.period.from} — ${pack.period.to} · ${t('generatedAt', lang)}：${escapeHtml(pack.generatedAt)}</div>`,
@@ -79,6 +93,8 @@ export async function quarterlyHtml(pack: QuarterlyPack, lang: Lang): Promise<st
     orders,
     `<h2>${t('faults', lang)}</h2>`,
     faults,
+    `<h2>${t('warningTalks', lang)}${pack.warningTalks ? ` · ${pack.warningTalks.year}` : ''}</h2>`,
+    talks,
     `<p class="note">${escapeHtml(t('definitions', lang))}</p>`,
   ].join('\n');
   return page(lang, title, body);

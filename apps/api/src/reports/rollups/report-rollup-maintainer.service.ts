@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ItemInput, StoredCaseEvent } from '@app/contracts';
 import { caseContributions, contributionDelta, DEFAULT_CONTRIBUTION_POLICY, sumContributions } from '@app/domain/reports';
-import type { StoredClock } from '../../calendar/stored-clock';
+import { ProjectionFollower } from '../../cases/projection-ports';
+import type { StoredClock } from '../../persistence/entities/stored-clock';
 import { ReportRollupRepository, RollupRow } from './report-rollup.repository';
 
 export interface ProjectedForReport {
@@ -25,7 +26,7 @@ export function reportInputOf(clocks: readonly StoredClock[], itemKind: string |
  * contributions read here are the latest committed; projecting a case twice adds nothing the second time.
  */
 @Injectable()
-export class ReportRollupMaintainer {
+export class ReportRollupMaintainer implements ProjectionFollower {
   constructor(private readonly repository: ReportRollupRepository) {}
 
   async apply(manager: EntityManager, cases: readonly ProjectedForReport[], now: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { caseContributions, CaseContributions, DAILY_COUNTERS, DailyCounters, DEFAULT_CONTRIBUTION_POLICY, sumContributions } from '@app/domain/reports';
-import type { StoredClock } from '../../calendar/stored-clock';
+import type { StoredClock } from '../../persistence/entities/stored-clock';
 import { caseKeyString, EventStoreRepository } from '../../ingest/event-store.repository';
 import { reportInputOf } from './report-rollup-maintainer.service';
 import { ReportRollupRepository, RollupRow } from './report-rollup.repository';

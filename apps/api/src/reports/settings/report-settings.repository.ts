@@ -5,7 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { Principal, principalId } from '../../auth/principal';
 import { InvalidInputException } from '../../common/invalid-input.exception';
 import { assertValid } from '../../common/schema-validator';
-import { ReportSettingsEntity } from '../persistence/report-settings.entity';
+import { ReportSettingsEntity } from '../../persistence/entities/reports/report-settings.entity';
 import { DEFAULT_REPORT_SETTINGS, ReportSettings, reportSettingsSchema } from './report-settings';
 
 /** Report settings: the defaults until the centre stores its own (audited, whole document at once). */
@@ -18,7 +18,11 @@ export class ReportSettingsRepository {
 
   async current(manager: EntityManager = this.dataSource.manager): Promise<ReportSettings> {
     const row = await manager.getRepository(ReportSettingsEntity).findOneBy({ id: 1 });
-    return row ? { ...DEFAULT_REPORT_SETTINGS, ...(row.settings as Partial<ReportSettings>) } : DEFAULT_REPORT_SETTINGS;
+    if (!row) return DEFAULT_REPORT_SETTINGS;
+    const stored = row.settings as Partial<ReportSettings>;
+    const merged = { ...DEFAULT_REPORT_SETTINGS, ...stored };
+    // Deductions added later (the department sanctions) take their defaults in documents stored before them.
+    return stored.grading ? { ...merged, grading: { ...stored.grading, deductions: { ...DEFAULT_REPORT_SETTINGS.grading.deductions, ...stored.grading.deductions } } } : merged;
   }
 
   async replace(principal: Principal, body: unknown, now: Date): Promise<ReportSettings> {

@@ -1,4 +1,4 @@
-import { DEFAULT_GRADING_SETTINGS, GradingSettings, SCORE_COMPONENTS } from '@app/domain/reports';
+import { DEFAULT_GRADING_SETTINGS, DEFAULT_REGISTER_SETTINGS, FAULT_SEVERITIES, GradingSettings, RegisterSettings, SCORE_COMPONENTS } from '@app/domain/reports';
 
 /** The centre's report settings: grading of the joint meeting, and the limits of its own registers. */
 export interface ReportSettings {
@@ -9,6 +9,8 @@ export interface ReportSettings {
   complaintHandlingWorkingDays: number;
   /** Deadline of a supervision order that names none (default 5 working days). */
   supervisionOrderWorkingDays: number;
+  /** "一般过错达3次": which faults, and how many, make an officer 不称职 (default: 3 general faults). */
+  register: RegisterSettings;
 }
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = Object.freeze({
@@ -16,6 +18,7 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = Object.freeze({
   complaintAcceptanceWorkingDays: 5,
   complaintHandlingWorkingDays: 15,
   supervisionOrderWorkingDays: 5,
+  register: DEFAULT_REGISTER_SETTINGS,
 });
 
 const nonNegative = { type: 'number', minimum: 0, maximum: 1000 };
@@ -39,7 +42,8 @@ export const reportSettingsSchema = {
           type: 'object',
           additionalProperties: false,
           required: ['overdueSupervisionOrder', 'overdueComplaint', 'fault'],
-          properties: { overdueSupervisionOrder: score, overdueComplaint: score, fault: score },
+          // The department sanctions are optional: documents stored before them keep validating.
+          properties: { overdueSupervisionOrder: score, overdueComplaint: score, fault: score, circulatedCriticism: score, departmentWarning: score },
         },
         thresholds: { type: 'object', additionalProperties: false, required: ['excellent', 'good', 'pass'], properties: { excellent: score, good: score, pass: score } },
       },
@@ -47,5 +51,15 @@ export const reportSettingsSchema = {
     complaintAcceptanceWorkingDays: workingDays,
     complaintHandlingWorkingDays: workingDays,
     supervisionOrderWorkingDays: workingDays,
+    // Optional so a document written before it still validates; the default applies when absent.
+    register: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['incompetentAfterFaults', 'incompetentCountsSeverities'],
+      properties: {
+        incompetentAfterFaults: { type: 'integer', minimum: 1, maximum: 50 },
+        incompetentCountsSeverities: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: [...FAULT_SEVERITIES] } },
+      },
+    },
   },
 };

@@ -4,11 +4,13 @@ import { officerAt } from '../support/attribution';
 import { caseHistory, eventsOfType, isBlank } from '../support/case-history';
 import { localDay } from '../support/clock-evidence';
 import { makeFinding } from '../support/make-finding';
+import { ApproverAuthority, headsInOffice, isAuthorisedApprover, requiredApproverAuthority } from '../../clock/extension-approvers';
 
-type Problem = 'NO_APPROVER' | 'OVER_CAP' | 'REPEATED' | 'NO_REASON' | 'AFTER_DUE' | 'AFTER_DECISION';
+type Problem = 'NO_APPROVER' | 'NOT_A_HEAD' | 'OVER_CAP' | 'REPEATED' | 'NO_REASON' | 'AFTER_DUE' | 'AFTER_DECISION';
 
 const ZH: Record<Problem, string> = {
   NO_APPROVER: '未经负责人批准',
+  NOT_A_HEAD: '批准人不是法定负责人',
   OVER_CAP: '超过法定延长期限',
   REPEATED: '多次延期',
   NO_REASON: '未说明延期理由',
@@ -17,6 +19,7 @@ const ZH: Record<Problem, string> = {
 };
 const EN: Record<Problem, string> = {
   NO_APPROVER: 'no approver',
+  NOT_A_HEAD: 'the approver is not the head the law requires',
   OVER_CAP: 'beyond the legal cap',
   REPEATED: 'extended more than once',
   NO_REASON: 'no reason given',
@@ -24,11 +27,14 @@ const EN: Record<Problem, string> = {
   AFTER_DECISION: 'granted after the decision',
 };
 
+const APPROVER_ZH: Record<ApproverAuthority, string> = { DEPARTMENT_HEAD: '本行政机关负责人', GOVERNMENT_HEAD: '本级人民政府负责人' };
+
 /**
- * 违规延期 (YELLOW, art. 42): an extension of the decision limit without the head's approval, beyond
- * +10 working days in total (+15 for unified / joint handling), or more than once. The statutory
- * clock's own verdict adds extensions granted after the limit had run out or after the decision —
- * such days were never credited.
+ * 违规延期 (YELLOW, art. 42): an extension of the decision limit without the approval of the head the
+ * law names — 本行政机关负责人 for +10, 本级人民政府负责人 for +15 under unified / joint handling —
+ * without its reason (told to the applicant), beyond the cap in total, or more than once. The
+ * statutory clock's own verdict adds extensions granted after the limit had run out or after the
+ * decision — such days were never credited, and neither are those of an approver who is not a head.
  */
 export const extensionIrregularRule: CaseRule<'EXTENSION_IRREGULAR'> = {
   code: 'EXTENSION_IRREGULAR',
@@ -40,20 +46,25 @@ export const extensionIrregularRule: CaseRule<'EXTENSION_IRREGULAR'> = {
     const cap = context.item?.kind === 'JOINT' ? settings.jointCapDays : settings.capDays;
     const statutory = context.clocks.clocks.find((clock) => clock.kind === 'DECISION_STATUTORY');
     const clockVerdicts = new Map((statutory?.explanation.extensions ?? []).map((decision) => [decision.eventId, decision.refusal]));
+    const authority = requiredApproverAuthority(context.item?.kind === 'JOINT');
+    const approvers = settings.requireHeadApproval ? context.extensionApprovers : undefined;
     const extensions = eventsOfType(caseHistory(context.events), 'EXTENDED');
     let totalDays = 0;
     const judged = extensions.map((entry, index) => {
       const { data } = entry.event;
       totalDays += Math.max(0, data.days);
       const problems: Problem[] = [];
+      const on = localDay(context, entry.at);
       if (isBlank(data.approvedBy)) problems.push('NO_APPROVER');
+      else if (approvers && !isAuthorisedApprover(approvers, authority, data.approvedBy ?? '', on)) problems.push('NOT_A_HEAD');
       if (totalDays > cap) problems.push('OVER_CAP');
       if (index >= settings.maxExtensions) problems.push('REPEATED');
       if (settings.requireReason && isBlank(data.reason)) problems.push('NO_REASON');
       const verdict = clockVerdicts.get(entry.event.eventId);
       if (verdict === 'AFTER_DUE') problems.push('AFTER_DUE');
       if (verdict === 'AFTER_STOP') problems.push('AFTER_DECISION');
-      return { entry, problems };
+      const heads = approvers ? headsInOffice(approvers, authority, on).map((head) => head.id) : undefined;
+      return { entry, problems, heads };
     });
     const offending = judged.filter(({ problems }) => problems.length > 0);
     const first = offending[0];
@@ -70,16 +81,20 @@ export const extensionIrregularRule: CaseRule<'EXTENSION_IRREGULAR'> = {
           capDays: cap,
           maxExtensions: settings.maxExtensions,
           totalRequestedDays: totalDays,
-          extensions: judged.map(({ entry, problems }) => ({
+          requiredApprover: authority,
+          approverChecked: approvers !== undefined,
+          extensions: judged.map(({ entry, problems, heads }) => ({
             eventId: entry.event.eventId,
             on: localDay(context, entry.at),
             days: entry.event.data.days,
             ...(isBlank(entry.event.data.approvedBy) ? {} : { approvedBy: entry.event.data.approvedBy }),
+            // The evidence for NOT_A_HEAD: who did hold the office that day.
+            ...(heads ? { headsInOffice: heads } : {}),
             problems,
           })),
         },
         summary: {
-          zh: `违规延期：${on}延期${first.entry.event.data.days}个工作日，${first.problems.map((p) => ZH[p]).join('，')}`,
+          zh: `违规延期：${on}延期${first.entry.event.data.days}个工作日，${first.problems.map((p) => (p === 'NOT_A_HEAD' ? `批准人${first.entry.event.data.approvedBy ?? ''}不是${APPROVER_ZH[authority]}` : ZH[p])).join('，')}`,
           en: `Irregular extension on ${on} of ${first.entry.event.data.days} working days: ${first.problems.map((p) => EN[p]).join('; ')}`,
         },
       }),

@@ -1,0 +1,2 @@
+export * from './post-attribution';
+export * from './rule-stage';

@@ -1,0 +1,2 @@
+export * from './county-report-periods';
+export * from './resolution-state';
