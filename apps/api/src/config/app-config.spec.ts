@@ -15,7 +15,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('defaults to embedded mode with a generated admin token and the demo feed on', () => {
     const config = loadConfig({}, '/srv');
-    expect(config).toMatchObject({ mode: 'embedded', role: 'all', port: 3000, demoFeed: true, dataDir: '/srv/data', adminTokenGenerated: true });
+    expect(config).toMatchObject({ mode: 'embedded', role: 'all', port: 3000, demoFeed: true, demoCatalogue: 'standard', dataDir: '/srv/data', adminTokenGenerated: true });
     expect(config.adminToken.length).toBeGreaterThanOrEqual(24);
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -34,6 +34,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DEMO_FEED: 'yes' }, 'DEMO_FEED'],
+    [{ DEMO_CATALOGUE: 'town' }, 'DEMO_CATALOGUE'],
     [{ ...server, APP_ROLE: 'both' }, 'APP_ROLE'],
     [{ APP_ROLE: 'worker' }, 'APP_ROLE'],
   ])('stops the boot naming the variable: %j → %s', (env, variable) => {

@@ -20,6 +20,8 @@ export interface AppConfig {
   readonly redisUrl: string | null;
   readonly dataDir: string;
   readonly demoFeed: boolean;
+  /** Which demo catalogue the embedded demo loads: the 12-department town or a 60-department city. */
+  readonly demoCatalogue: 'standard' | 'city';
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
   readonly queuePrefix: string;
   readonly databasePoolSize: number;
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     redisUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     demoFeed,
+    demoCatalogue: oneOf(env, 'DEMO_CATALOGUE', ['standard', 'city'], 'standard'),
     queuePrefix,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', mode === 'embedded' ? 1 : 10, 1, 200),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64),

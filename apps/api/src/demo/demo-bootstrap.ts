@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CatalogueFile } from '@app/contracts';
 import { WorkingCalendar } from '@app/domain';
-import { TrafficSimulator } from '@app/simulation';
+import { cityCatalogue, TrafficSimulator } from '@app/simulation';
 import { readBundledCalendars } from '../calendar/bundled-calendars';
 import { AppConfig } from '../config/app-config';
 import { resourcesDir } from '../common/resources';
@@ -30,7 +30,8 @@ const HISTORY_CASES_PER_DAY = 20;
 export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: (stop: () => Promise<void>) => void): Promise<DemoHandle> {
   const logger = new Logger('Demo');
   const admin = new AdminClient(baseUrl, config.adminToken);
-  const catalogue = JSON.parse(readFileSync(path.join(resourcesDir(), 'demo', 'catalogue.json'), 'utf8')) as CatalogueFile;
+  const standard = JSON.parse(readFileSync(path.join(resourcesDir(), 'demo', 'catalogue.json'), 'utf8')) as CatalogueFile;
+  const catalogue = config.demoCatalogue === 'city' ? cityCatalogue(standard) : standard;
   if ((await admin.departmentCodes()).length === 0) {
     await admin.loadCatalogue(catalogue);
     logger.log(`demo catalogue loaded: ${Object.keys(catalogue.departments).length} departments, ${Object.keys(catalogue.items).length} items`);
@@ -58,7 +59,9 @@ export async function startDemo(config: AppConfig, baseUrl: string, onShutdown: 
     isWorkingDay: (date) => calendar.isWorkingDay(date),
   });
   const feed = new DemoFeed(simulator, new FeedSender(baseUrl, keys), logger);
-  feed.start(total === 0 ? { days: HISTORY_DAYS, casesPerDay: HISTORY_CASES_PER_DAY } : null);
+  // The city has five times the departments: five times the daily cases, so each still has a past.
+  const casesPerDay = HISTORY_CASES_PER_DAY * Math.max(1, Math.round(keys.size / 12));
+  feed.start(total === 0 ? { days: HISTORY_DAYS, casesPerDay } : null);
   onShutdown(() => feed.stop());
 
   return {
