@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { inOrder } from './in-order';
 import { WallDayWindow } from './wall-day-window';
 import { WallScope } from './wall-scope';
 
@@ -59,11 +60,11 @@ export class WallCaseFiguresQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async catalogue(db: WallSql = this.dataSource): Promise<WallCatalogue> {
-    const [departments, regions] = await Promise.all([
-      db.query<{ code: string; name: string; regionCode: string | null }[]>(
+    const [departments, regions] = await inOrder([
+      () => db.query<{ code: string; name: string; regionCode: string | null }[]>(
         'SELECT code, name, region_code AS "regionCode" FROM departments ORDER BY code',
       ),
-      db.query<{ code: string; name: string }[]>('SELECT code, name FROM regions ORDER BY code'),
+      () => db.query<{ code: string; name: string }[]>('SELECT code, name FROM regions ORDER BY code'),
     ]);
     return { departments, regions };
   }
@@ -71,8 +72,8 @@ export class WallCaseFiguresQuery {
   /** `db`: a REPEATABLE READ transaction, so these figures and the cards describe one instant. */
   async byDepartment(window: WallDayWindow, scope: WallScope, db: WallSql = this.dataSource): Promise<Map<string, DepartmentCaseFigures>> {
     const inScope = scopeFilter(scope, 3);
-    const [today, open, decided] = await Promise.all([
-      db.query<{ code: string; accepted: number; completed: number }[]>(
+    const [today, open, decided] = await inOrder([
+      () => db.query<{ code: string; accepted: number; completed: number }[]>(
         `SELECT department_code AS code,
            count(*) FILTER (WHERE accepted_at >= $1 AND accepted_at < $2)::int AS accepted,
            count(*) FILTER (WHERE decided_at >= $1 AND decided_at < $2)::int AS completed
@@ -80,7 +81,7 @@ export class WallCaseFiguresQuery {
          GROUP BY department_code`,
         [window.todayStart, window.todayEnd, ...inScope.params],
       ),
-      db.query<{ code: string; inProgress: number; overdue: number; dueSoon: number }[]>(
+      () => db.query<{ code: string; inProgress: number; overdue: number; dueSoon: number }[]>(
         `SELECT department_code AS code,
            count(*) FILTER (WHERE status = ANY($2))::int AS "inProgress",
            count(*) FILTER (WHERE ${PROMISED_CLOCK_OVERDUE})::int AS overdue,
@@ -88,7 +89,7 @@ export class WallCaseFiguresQuery {
          FROM cases WHERE is_open${inScope.sql} GROUP BY department_code`,
         [window.now, IN_PROGRESS_STATUSES, ...inScope.params],
       ),
-      db.query<{ code: string; decided: number; onTime: number }[]>(
+      () => db.query<{ code: string; decided: number; onTime: number }[]>(
         `SELECT department_code AS code, count(*)::int AS decided,
            count(*) FILTER (WHERE c->>'state' = 'met')::int AS "onTime"
          FROM cases CROSS JOIN LATERAL jsonb_array_elements(cases.clocks) c
