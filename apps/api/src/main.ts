@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/app-config';
+import { AdminClient } from './demo/admin-client';
 import { startDemo } from './demo/demo-bootstrap';
+import { ensureWallDisplayToken } from './demo/wall-display-token';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { wallScreenLine } from './wall/wall-url';
 
@@ -40,10 +42,11 @@ async function bootstrap(): Promise<void> {
   const base = `http://localhost:${port}`;
 
   const demo = config.demoFeed ? await startDemo(config, base, (stop) => stops.push(stop)) : null;
+  const wallToken = demo?.wallToken ?? (config.role === 'worker' ? null : await wallDisplayToken(config, base, logger));
   const lines = [
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
-    wallScreenLine(base, config, demo?.wallToken ?? null),
+    wallScreenLine(base, wallToken),
     `Console:     ${base}/console   (监察工作台; sign in as one of the demo users${demo ? ' below' : ': create users with PUT /api/v1/users/{username}'})`,
     `Health:      ${base}/health   ${base}/ready`,
   ];
@@ -51,6 +54,16 @@ async function bootstrap(): Promise<void> {
   if (demo) lines.push(...demo.describe());
   // The operator reads these lines on the console, so they are printed plainly, not as JSON logs.
   console.log(['', ...lines.map((l) => `  ${l}`), ''].join('\n'));
+}
+
+/** A display token for the printed wall URL (kept in DATA_DIR); null, with a warning, if none can be had. */
+async function wallDisplayToken(config: ReturnType<typeof loadConfig>, base: string, logger: Logger): Promise<string | null> {
+  try {
+    return await ensureWallDisplayToken(new AdminClient(base, config.adminToken), base, config.dataDir);
+  } catch (error) {
+    logger.warn(`no display token for the wall URL: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 void bootstrap();
