@@ -137,7 +137,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     mode,
     role,
     port: integer(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // Embedded mode is a single machine's install (a laptop, an office PC): it is not exposed to the
+    // network unless the operator says so. Server mode runs behind a proxy or in a container.
+    host: env.HOST || (mode === 'embedded' ? '127.0.0.1' : '0.0.0.0'),
     adminToken,
     adminTokenGenerated,
     databaseUrl,
