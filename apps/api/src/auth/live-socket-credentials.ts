@@ -16,11 +16,15 @@ export interface LiveSocket {
 
 interface Tracked {
   socket: LiveSocket;
+  trackedAt: number;
   token: string;
   permission: PermissionName;
   channel: string;
   admission: SocketAdmission;
 }
+
+/** A handshake admitted this long ago whose socket is still not connected was abandoned by its client. */
+const NEVER_CONNECTED_MS = 30_000;
 
 /** What a socket was admitted as: who, and which rooms. A re-admission to anything else ends it. */
 const fingerprint = (admission: SocketAdmission): string =>
@@ -59,7 +63,7 @@ export class LiveSocketCredentials implements OnModuleDestroy {
 
   /** Watches an admitted socket with the raw token of its handshake, until it disconnects. */
   track(socket: LiveSocket, token: string, permission: PermissionName, channel: string, admission: SocketAdmission): void {
-    const entry: Tracked = { socket, token: token.replace(/^Bearer +/i, ''), permission, channel, admission };
+    const entry: Tracked = { socket, trackedAt: Date.now(), token: token.replace(/^Bearer +/i, ''), permission, channel, admission };
     this.tracked.add(entry);
     socket.once('disconnect', () => {
       this.tracked.delete(entry);
@@ -91,6 +95,10 @@ export class LiveSocketCredentials implements OnModuleDestroy {
     if (this.checking) return;
     this.checking = true;
     try {
+      // Tracked in the handshake, a socket whose client left before it connected never says 'disconnect'.
+      for (const entry of this.tracked) {
+        if (!entry.socket.connected && Date.now() - entry.trackedAt > NEVER_CONNECTED_MS) this.tracked.delete(entry);
+      }
       await this.recheck([...this.tracked]);
     } finally {
       this.checking = false;
