@@ -99,6 +99,7 @@ export class LiveSocketCredentials implements OnModuleDestroy {
       for (const entry of this.tracked) {
         if (!entry.socket.connected && Date.now() - entry.trackedAt > NEVER_CONNECTED_MS) this.tracked.delete(entry);
       }
+      if (this.tracked.size === 0) return this.stopTimer();
       await this.recheck([...this.tracked]);
     } finally {
       this.checking = false;
