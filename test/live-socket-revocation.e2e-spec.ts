@@ -126,6 +126,22 @@ describe('live sockets follow revocation: /wall and /notifications, on every api
     expect(await inbox.disconnected()).toBe('io server disconnect');
   });
 
+  it('a scope that changes under an unchanged token (a department moved to another region) re-scopes the socket: disconnected, readmitted to the new rooms', async () => {
+    expect((await a.admin.put('/api/v1/regions/R9', { name: '新区' })).status).toBe(200);
+    expect((await a.admin.put('/api/v1/departments/MOVING', { name: '迁移局', regionCode: 'R1' })).status).toBe(200);
+    const token = await newUser('live-region', { role: 'region_supervisor', regionCode: 'R1' });
+    const before = probe(a, '/notifications', token);
+    expect(await before.admitted()).toBeNull();
+    expect(before.rooms).toContain('department:MOVING');
+
+    expect((await a.admin.put('/api/v1/departments/MOVING', { name: '迁移局', regionCode: 'R9' })).status).toBe(200);
+    expect(await before.disconnected()).toBe('io server disconnect');
+    const after = probe(a, '/notifications', token);
+    expect(await after.admitted()).toBeNull();
+    expect(after.rooms).toContain('department:SCJG');
+    expect(after.rooms).not.toContain('department:MOVING');
+  });
+
   it('a session that expires while its sockets are open is disconnected by the periodic re-check', async () => {
     await newUser('live-expiring', { role: 'centre_supervisor' });
     // A session of the account's first generation that lives a few seconds, signed as the app signs them.
