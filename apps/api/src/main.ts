@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
   let embedded: EmbeddedPostgres | null = null;
   if (config.mode === 'embedded') {
     embedded = await startEmbeddedPostgres(config.dataDir);
-    logger.log(`embedded PostgreSQL (PGlite) on ${embedded.url}, data in ${config.dataDir}`);
+    logger.log(`embedded PostgreSQL (PGlite) on ${embedded.address} (password generated for this run), data in ${config.dataDir}`);
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   const app = await createApp(config, { databaseUrl });
@@ -39,6 +39,7 @@ async function bootstrap(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const bound = typeof address === 'object' && address ? `${address.address}:${address.port}` : `${config.host}:${port}`;
   const base = `http://localhost:${port}`;
 
   const demo = config.demoFeed ? await startDemo(config, base, (stop) => stops.push(stop)) : null;
@@ -49,6 +50,7 @@ async function bootstrap(): Promise<void> {
     wallScreenLine(base, wallToken),
     `Console:     ${base}/console   (监察工作台; sign in as one of the demo users${demo ? ' below' : ': create users with PUT /api/v1/users/{username}'})`,
     `Health:      ${base}/health   ${base}/ready`,
+    `Listening:   ${bound}${config.host === '127.0.0.1' ? '   (this machine only; set HOST=0.0.0.0 to serve other machines)' : ''}`,
   ];
   if (config.adminTokenGenerated) lines.push(`Admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`);
   if (demo) lines.push(...demo.describe());

@@ -82,6 +82,7 @@ export const PERMISSIONS = {
     description: 'compliance reports (department, region, city), the quarterly ranking and the report settings',
   },
   'reports.configure': { kinds: ['admin', 'centre_supervisor'], scoped: false, description: 'grading weights and thresholds, register limits; generate a quarterly pack' },
+  'operations.read': { kinds: CENTRE, scoped: false, description: 'the details behind GET /ready: which dependency fails and why, calendar warnings' },
   'reports.rebuild': { kinds: CENTRE, scoped: false, description: 'recompute or verify the daily report rollups from the stored cases' },
   'register.read': {
     kinds: ['admin', 'centre_supervisor', 'region_supervisor', 'department_supervisor'],

@@ -20,6 +20,18 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('listens on loopback in embedded mode and on every interface in server mode, unless HOST says otherwise', () => {
+    expect(loadConfig({}, '/srv').host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }, '/srv').host).toBe('0.0.0.0');
+    expect(loadConfig({ ...server, APP_ROLE: 'worker' }, '/srv').host).toBe('0.0.0.0');
+    expect(loadConfig({ ...server, APP_ROLE: 'worker', HOST: '10.0.0.5' }, '/srv').host).toBe('10.0.0.5');
+  });
+
+  it('re-checks open sockets every 5 s by default, never less often than every 10 s', () => {
+    expect(loadConfig({}, '/srv').socketRecheckIntervalMs).toBe(5000);
+    expect(errorOf({ SOCKET_RECHECK_INTERVAL_MS: '60000' }).message).toContain('SOCKET_RECHECK_INTERVAL_MS');
+  });
+
   it('runs in server mode with DATABASE_URL and REDIS_URL, demo feed off by default', () => {
     expect(loadConfig({ ...server, APP_ROLE: 'worker' }, '/srv')).toMatchObject({ mode: 'server', role: 'worker', demoFeed: false });
   });

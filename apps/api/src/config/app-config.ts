@@ -42,6 +42,8 @@ export interface AppConfig {
    */
   readonly jwtSecret: string | null;
   readonly jwtTtlSeconds: number;
+  /** How often every open socket's credential is checked again (expiry, revocations a lost notice missed). */
+  readonly socketRecheckIntervalMs: number;
   /** bcrypt cost factor of stored passwords. */
   readonly passwordHashRounds: number;
   /** Requests per client address per window, every route. Shared through Redis in server mode. */
@@ -137,7 +139,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     mode,
     role,
     port: integer(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // Embedded mode is a single machine's install (a laptop, an office PC): it is not exposed to the
+    // network unless the operator says so. Server mode runs behind a proxy or in a container.
+    host: env.HOST || (mode === 'embedded' ? '127.0.0.1' : '0.0.0.0'),
     adminToken,
     adminTokenGenerated,
     databaseUrl,
@@ -155,6 +159,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], 'json'),
     jwtSecret: jwtSecret(env, mode, role),
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 900, 60, 86400),
+    // At most 10 s: a revoked or expired credential must not keep a live socket longer (issue 17).
+    socketRecheckIntervalMs: integer(env, 'SOCKET_RECHECK_INTERVAL_MS', 5000, 500, 10_000),
     passwordHashRounds: integer(env, 'PASSWORD_HASH_ROUNDS', 12, 10, 15),
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 30000, 1, 10_000_000),
     rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 60000, 1000, 3600000),
