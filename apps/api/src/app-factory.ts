@@ -7,6 +7,7 @@ import { INGEST_LIMITS } from '@app/contracts';
 import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
+import { Metrics } from './telemetry/metrics';
 import { registerAbuseLimits } from './security/abuse-limits';
 import { clientErrorHandler, frameworkErrors } from './security/client-error';
 import { registerWallStatic } from './wall/wall-static';
@@ -60,7 +61,9 @@ export async function createApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  app.useWebSocketAdapter(new WallSocketAdapter(app, config));
+  const sockets = new WallSocketAdapter(app, config);
+  app.useWebSocketAdapter(sockets);
+  app.get(Metrics).socketCounts = () => sockets.connections();
   await registerWallStatic(app);
   app.enableShutdownHooks();
   return app;

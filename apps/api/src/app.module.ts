@@ -20,9 +20,11 @@ import { JobHandlersService } from './job-handlers.service';
 import { JobQueue } from './jobs/job-queue';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OperationsModule } from './operations/operations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
 import { ReportsHttpModule, ReportsModule } from './reports/reports.module';
 import { WallHttpModule } from './wall/wall.module';
 import { WatchListsHttpModule } from './watchlists/watchlists.module';
@@ -67,6 +69,7 @@ export class AppModule {
       imports: [
         ScheduleModule.forRoot(),
         ConfigModule.register(config),
+        TelemetryModule,
         PersistenceModule.register(runtime.databaseUrl, config.databasePoolSize),
         JobsModule,
         OutboxModule,
@@ -82,6 +85,7 @@ export class AppModule {
         realtime,
         AccountabilityModule,
         HealthModule,
+        OperationsModule,
         PortBindingsModule.register(notifications, realtime),
         ...(config.role === 'worker'
           ? []
