@@ -1,6 +1,7 @@
 import { DynamicModule, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule, Params as LoggingParams } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AccountabilityHttpModule, AccountabilityModule } from './accountability/accountability.module';
 import { AlertsHttpModule, AlertsModule } from './alerts/alerts.module';
@@ -61,13 +62,15 @@ export interface RuntimeResources {
  */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, runtime: RuntimeResources): DynamicModule {
+  static register(config: AppConfig, runtime: RuntimeResources, logging: LoggingParams): DynamicModule {
     const notifications = NotificationsModule.register(config);
     const realtime = RealtimeModule.register(config);
     return {
       module: AppModule,
       imports: [
         ScheduleModule.forRoot(),
+        // Request ids and request-bound log lines (telemetry/logging.ts).
+        LoggerModule.forRoot(logging),
         ConfigModule.register(config),
         TelemetryModule,
         PersistenceModule.register(runtime.databaseUrl, config.databasePoolSize),

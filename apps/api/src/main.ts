@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startDemo } from './demo/demo-bootstrap';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { createPino } from './telemetry/logging';
 import { wallScreenLine } from './wall/wall-url';
 
 async function bootstrap(): Promise<void> {
@@ -17,14 +17,15 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const logger = new Logger('Bootstrap');
+  const pino = createPino({ format: config.logFormat, level: config.logLevel });
+  const logger = { log: (message: string) => pino.info({ context: 'Bootstrap' }, message) };
   let embedded: EmbeddedPostgres | null = null;
   if (config.mode === 'embedded') {
     embedded = await startEmbeddedPostgres(config.dataDir);
     logger.log(`embedded PostgreSQL (PGlite) on ${embedded.url}, data in ${config.dataDir}`);
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
-  const app = await createApp(config, { databaseUrl });
+  const app = await createApp(config, { databaseUrl }, { pino });
   if (embedded) {
     const stopEmbedded = embedded;
     process.once('exit', () => void stopEmbedded.stop());

@@ -32,7 +32,9 @@ export interface AppConfig {
   readonly feedCheckIntervalMs: number;
   /** The working days a clue's investigation gets unless its assignment says otherwise. */
   readonly clueInvestigationWorkingDays: number;
-  readonly logFormat: 'json' | 'text';
+  /** json, text (pretty), or auto: pretty on a terminal, JSON otherwise (telemetry/logging.ts). */
+  readonly logFormat: 'auto' | 'json' | 'text';
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**
    * Signs the users' session tokens (HS256). Null in embedded mode without JWT_SECRET: a secret is
    * generated once and kept in DATA_DIR (auth/jwt-secret.ts), so a restart keeps sessions. Null
@@ -149,7 +151,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 250, 0, 60000),
     feedCheckIntervalMs: integer(env, 'FEED_CHECK_INTERVAL_MS', 60000, 0, 3600000),
     clueInvestigationWorkingDays: integer(env, 'CLUE_INVESTIGATION_WORKING_DAYS', 30, 1, 250),
-    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], 'json'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['auto', 'json', 'text'], 'auto'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     jwtSecret: jwtSecret(env, mode, role),
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 900, 60, 86400),
     passwordHashRounds: integer(env, 'PASSWORD_HASH_ROUNDS', 12, 10, 15),
