@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { calendarLoadCommand } from './cli/calendar-load.command';
 import { auditVerifyCommand } from './cli/audit-verify.command';
+import { backupCommand, restoreCommand } from './cli/backup.command';
 import { catalogueLoadCommand } from './cli/catalogue-load.command';
 import { UsageError } from './cli/cli-options';
 import { simulateCommand } from './cli/simulate.command';
@@ -8,6 +9,8 @@ import { rollupsRebuildCommand } from './cli/rollups-rebuild.command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'audit:verify': auditVerifyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   'calendar:load': calendarLoadCommand,
   'catalogue:load': catalogueLoadCommand,
   'reports:rebuild-rollups': rollupsRebuildCommand,

@@ -107,6 +107,18 @@ function jwtSecret(env: Env, mode: RunMode, role: AppRole): string | null {
   return raw;
 }
 
+/** Where the data is, for commands that work on the database itself (backup, restore, key rotation). */
+export interface StorageConfig {
+  readonly mode: RunMode;
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+}
+
+export function loadStorageConfig(env: Env = process.env, cwd = process.cwd()): StorageConfig {
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  return Object.freeze({ mode: databaseUrl ? 'server' : 'embedded', databaseUrl, dataDir: path.resolve(cwd, env.DATA_DIR || './data') });
+}
+
 /** The only place that reads the environment: validated once, typed, frozen. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
