@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, Env, integer, url } from './env-readers';
 import { NotificationSettings, readNotificationSettings } from './notification-settings';
+import { readRetentionSettings, RetentionSettings } from './retention-settings';
 
 export { ConfigError } from './env-readers';
 
@@ -55,6 +56,8 @@ export interface AppConfig {
   readonly trustProxy: boolean | string[];
   /** Alert notifications: SMTP, links, office hours, escalation, retries (config/notification-settings.ts). */
   readonly notifications: NotificationSettings;
+  /** How long growing records are kept (config/retention-settings.ts). */
+  readonly retention: RetentionSettings;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -174,6 +177,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     corsOrigins: Object.freeze(corsOrigins(env)),
     trustProxy: trustProxy(env),
     notifications: readNotificationSettings(env, { port: integer(env, 'PORT', 3000, 0, 65535), adminToken }),
+    retention: readRetentionSettings(env),
   });
 }
 
