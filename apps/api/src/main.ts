@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/app-config';
-import { startDemo } from './demo/demo-bootstrap';
+import { DemoLoader } from './demo/demo-bootstrap';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
 import { createPino } from './telemetry/logging';
 import { wallScreenLine } from './wall/wall-url';
@@ -40,7 +40,11 @@ async function bootstrap(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
 
-  const demo = config.demoFeed ? await startDemo(config, base, (stop) => stops.push(stop)) : null;
+  const loader = config.demoFeed ? new DemoLoader(config, base) : null;
+  if (loader) stops.push(() => loader.stop());
+  const demo = loader ? await loader.ready() : null;
+  // Stopped while the demo was still loading: the server is closing, there is nothing to announce.
+  if (loader && !demo) return;
   const lines = [
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
@@ -54,4 +58,9 @@ async function bootstrap(): Promise<void> {
   console.log(['', ...lines.map((l) => `  ${l}`), ''].join('\n'));
 }
 
-void bootstrap();
+bootstrap().catch((error: Error) => {
+  // A start that cannot complete (database unreachable, port taken) ends the process, in one line.
+  console.error(`licensing-monitor could not start: ${error.message}`);
+  process.exitCode = 1;
+  process.exit();
+});
