@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
 import { AppLogger, createPino, pinoLevel, requestIdOf, requestLogging } from './telemetry/logging';
 import { Metrics } from './telemetry/metrics';
+import { registerQueueBoard } from './operations/queue-board';
 import { registerAbuseLimits } from './security/abuse-limits';
 import { clientErrorHandler, frameworkErrors } from './security/client-error';
 import { registerWallStatic } from './wall/wall-static';
@@ -78,6 +79,7 @@ export async function createApp(
   app.useWebSocketAdapter(sockets);
   app.get(Metrics).socketCounts = () => sockets.connections();
   await registerWallStatic(app);
+  if (config.role !== 'worker') await registerQueueBoard(app, config);
   app.enableShutdownHooks();
   return app;
 }
