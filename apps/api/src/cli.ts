@@ -4,6 +4,7 @@ import { auditVerifyCommand } from './cli/audit-verify.command';
 import { backupCommand, restoreCommand } from './cli/backup.command';
 import { catalogueLoadCommand } from './cli/catalogue-load.command';
 import { UsageError } from './cli/cli-options';
+import { secretsRotateCommand } from './cli/secrets-rotate.command';
 import { simulateCommand } from './cli/simulate.command';
 import { rollupsRebuildCommand } from './cli/rollups-rebuild.command';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'calendar:load': calendarLoadCommand,
   'catalogue:load': catalogueLoadCommand,
   'reports:rebuild-rollups': rollupsRebuildCommand,
+  'secrets:rotate': secretsRotateCommand,
   simulate: simulateCommand,
 };
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, Env, integer, url } from './env-readers';
 import { NotificationSettings, readNotificationSettings } from './notification-settings';
 import { readRetentionSettings, RetentionSettings } from './retention-settings';
+import { readSecretKeys } from './secret-keys';
 
 export { ConfigError } from './env-readers';
 
@@ -58,6 +59,8 @@ export interface AppConfig {
   readonly notifications: NotificationSettings;
   /** How long growing records are kept (config/retention-settings.ts). */
   readonly retention: RetentionSettings;
+  /** Seal notification channels' secrets at rest (CHANNEL_SECRET_KEY; none: stored as given). */
+  readonly channelSecretKeys: { readonly current: Buffer | null; readonly previous: readonly Buffer[] };
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -115,11 +118,17 @@ export interface StorageConfig {
   readonly mode: RunMode;
   readonly databaseUrl: string | null;
   readonly dataDir: string;
+  readonly channelSecretKeys: { readonly current: Buffer | null; readonly previous: readonly Buffer[] };
 }
 
 export function loadStorageConfig(env: Env = process.env, cwd = process.cwd()): StorageConfig {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  return Object.freeze({ mode: databaseUrl ? 'server' : 'embedded', databaseUrl, dataDir: path.resolve(cwd, env.DATA_DIR || './data') });
+  return Object.freeze({
+    mode: databaseUrl ? 'server' : 'embedded',
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
+    channelSecretKeys: readSecretKeys(env),
+  });
 }
 
 /** The only place that reads the environment: validated once, typed, frozen. */
@@ -178,6 +187,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     trustProxy: trustProxy(env),
     notifications: readNotificationSettings(env, { port: integer(env, 'PORT', 3000, 0, 65535), adminToken }),
     retention: readRetentionSettings(env),
+    channelSecretKeys: readSecretKeys(env),
   });
 }
 
