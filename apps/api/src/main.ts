@@ -1,12 +1,17 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { AdminClient } from './demo/admin-client';
-import { startDemo } from './demo/demo-bootstrap';
+import { DemoLoader } from './demo/demo-bootstrap';
 import { ensureWallDisplayToken } from './demo/wall-display-token';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { createPino } from './telemetry/logging';
 import { wallScreenLine } from './wall/wall-url';
+
+interface BootLogger {
+  log(message: string): void;
+  warn(message: string): void;
+}
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -19,14 +24,18 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const logger = new Logger('Bootstrap');
+  const pino = createPino({ format: config.logFormat, level: config.logLevel });
+  const logger: BootLogger = {
+    log: (message) => pino.info({ context: 'Bootstrap' }, message),
+    warn: (message) => pino.warn({ context: 'Bootstrap' }, message),
+  };
   let embedded: EmbeddedPostgres | null = null;
   if (config.mode === 'embedded') {
     embedded = await startEmbeddedPostgres(config.dataDir);
     logger.log(`embedded PostgreSQL (PGlite) on ${embedded.address} (password generated for this run), data in ${config.dataDir}`);
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
-  const app = await createApp(config, { databaseUrl });
+  const app = await createApp(config, { databaseUrl }, { pino });
   if (embedded) {
     const stopEmbedded = embedded;
     process.once('exit', () => void stopEmbedded.stop());
@@ -42,7 +51,11 @@ async function bootstrap(): Promise<void> {
   const bound = typeof address === 'object' && address ? `${address.address}:${address.port}` : `${config.host}:${port}`;
   const base = `http://localhost:${port}`;
 
-  const demo = config.demoFeed ? await startDemo(config, base, (stop) => stops.push(stop)) : null;
+  const loader = config.demoFeed ? new DemoLoader(config, base) : null;
+  if (loader) stops.push(() => loader.stop());
+  const demo = loader ? await loader.ready() : null;
+  // Stopped while the demo was still loading: the server is closing, there is nothing to announce.
+  if (loader && !demo) return;
   const wallToken = demo?.wallToken ?? (config.role === 'worker' ? null : await wallDisplayToken(config, base, logger));
   const lines = [
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
@@ -59,7 +72,7 @@ async function bootstrap(): Promise<void> {
 }
 
 /** A display token for the printed wall URL (kept in DATA_DIR); null, with a warning, if none can be had. */
-async function wallDisplayToken(config: ReturnType<typeof loadConfig>, base: string, logger: Logger): Promise<string | null> {
+async function wallDisplayToken(config: ReturnType<typeof loadConfig>, base: string, logger: BootLogger): Promise<string | null> {
   try {
     return await ensureWallDisplayToken(new AdminClient(base, config.adminToken), base, config.dataDir);
   } catch (error) {
@@ -68,4 +81,9 @@ async function wallDisplayToken(config: ReturnType<typeof loadConfig>, base: str
   }
 }
 
-void bootstrap();
+bootstrap().catch((error: Error) => {
+  // A start that cannot complete (database unreachable, port taken) ends the process, in one line.
+  console.error(`licensing-monitor could not start: ${error.message}`);
+  process.exitCode = 1;
+  process.exit();
+});

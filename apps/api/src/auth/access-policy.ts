@@ -33,6 +33,11 @@ export const PERMISSIONS = {
   'cases.read': { kinds: ['admin', ...CASE_READERS], scoped: true, description: 'cases, their clocks and event timelines' },
   'users.manage': { kinds: CENTRE, scoped: false, description: 'create and change users, roles and bindings' },
   'displays.manage': { kinds: CENTRE, scoped: false, description: 'issue, list and revoke wall-screen tokens' },
+  'operations.monitor': {
+    kinds: CENTRE,
+    scoped: false,
+    description: 'operate the system: Prometheus metrics (GET /metrics) and the job queue board (/admin/queues)',
+  },
   'audit.read': { kinds: ['admin', 'centre_admin', 'centre_supervisor'], scoped: false, description: 'read and verify the audit log' },
   'session.self': { kinds: ['admin', ...ALL_USERS, 'body_liaison', 'display'], scoped: false, description: 'who am I, my scope and permissions' },
   'calendar.read': { kinds: ['admin', ...ALL_USERS], scoped: false, description: 'holiday calendars in force' },

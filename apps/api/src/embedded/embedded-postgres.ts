@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPasswordFront } from './password-front';
@@ -31,10 +31,15 @@ function privateSocketPath(): { socketPath: string; cleanUp(): void } {
  * private socket, and the only TCP port is a loopback front that requires a password generated at
  * each start (password-front.ts).
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  const dir = path.join(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+export async function startEmbeddedPostgres(dataDir: string, options: { loadDataDir?: Blob; inMemory?: boolean } = {}): Promise<EmbeddedPostgres> {
+  const dir = pgliteDir(dataDir);
+  if (!options.inMemory) {
+    mkdirSync(dir, { recursive: true });
+    const holder = embeddedHolder(dataDir);
+    if (holder !== null && holder !== process.pid) throw new Error(`the data directory ${dataDir} is in use by process ${holder}: stop it first`);
+    writeFileSync(holderFile(dataDir), String(process.pid));
+  }
+  const db = await PGlite.create(options.inMemory ? undefined : dir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const { socketPath, cleanUp } = privateSocketPath();
   // The pool holds one connection, but a socket the pool has dropped can linger a moment before the
   // server detaches it; a limit of one would then refuse the pool's replacement connection and hang
@@ -51,6 +56,30 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       await server.stop();
       await db.close();
       cleanUp();
+      if (!options.inMemory && embeddedHolder(dataDir) === process.pid) rmSync(holderFile(dataDir), { force: true });
     },
   };
+}
+
+export const pgliteDir = (dataDir: string): string => path.join(dataDir, 'pglite');
+const holderFile = (dataDir: string): string => path.join(dataDir, 'pglite.pid');
+
+/**
+ * The live process that has the embedded database open, or null. PGlite has one writer and no lock of
+ * its own: a second process (a backup, a restore) on the same files would corrupt them.
+ */
+export function embeddedHolder(dataDir: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(holderFile(dataDir), 'utf8'));
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : null; // ESRCH: gone, the file is stale
+  }
 }

@@ -7,6 +7,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { COUNTING_POLICY } from '../calendar/clock-policy';
 import { JobName } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
+import { Metrics } from '../telemetry/metrics';
 import { eventContentHash } from './content-hash';
 import { EventStoreRepository, EventToStore } from './event-store.repository';
 import { IngestResult, RejectedEvent } from './ingest-result';
@@ -32,6 +33,7 @@ export class IngestService {
     private readonly events: EventStoreRepository,
     private readonly jobs: JobQueue,
     private readonly calendars: CalendarService,
+    private readonly metrics: Metrics,
   ) {}
 
   async ingest(keyDepartment: string, rawEvents: unknown[], now: Date): Promise<IngestResult> {
@@ -69,7 +71,15 @@ export class IngestService {
 
     if (insertedCount > 0) await this.enqueueProjection(batchId);
     rejected.sort((a, b) => a.index - b.index);
+    this.count(insertedCount, duplicates, rejected.length);
     return { accepted: insertedCount, duplicates, rejected };
+  }
+
+  private count(accepted: number, duplicates: number, rejected: number): void {
+    this.metrics.ingestBatches.inc();
+    this.metrics.ingestEvents.inc({ outcome: 'accepted' }, accepted);
+    this.metrics.ingestEvents.inc({ outcome: 'duplicate' }, duplicates);
+    this.metrics.ingestEvents.inc({ outcome: 'rejected' }, rejected);
   }
 
   private judge(raw: unknown, keyDepartment: string, now: Date): FieldError[] {

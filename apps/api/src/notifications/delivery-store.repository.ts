@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { open } from '../common/secret-box';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { maskTarget, scrubSecrets, targetKeyOf } from './channel-input';
 import { DeliveryDraft } from './recipient-directory';
 import { SendOutcome } from './senders/send-outcome';
@@ -44,7 +46,10 @@ const COLUMNS = 16;
  */
 @Injectable()
 export class DeliveryStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async insert(manager: EntityManager, deliveries: NewDelivery[], now: Date): Promise<number> {
     let inserted = 0;
@@ -127,7 +132,10 @@ export class DeliveryStore {
        SELECT * FROM started`,
       [id, new Date(Date.now() + leaseMs)],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    // Sealed at rest (CHANNEL_SECRET_KEY): opened only for the attempt that signs with it.
+    return row.secret === null ? row : { ...row, secret: open(row.secret, this.config.channelSecretKeys) };
   }
 
   /** Logs the attempt and moves the delivery on: SENT, RETRY after an exponential backoff, or DEAD. */
