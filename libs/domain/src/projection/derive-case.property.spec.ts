@@ -53,7 +53,7 @@ function history(shape: CaseShape): StoredCaseEvent[] {
     const keepSeq = shape.withSeq === 'all' || (shape.withSeq === 'some' && index % 3 !== 2);
     const late = shape.deliveries[index]?.lateHours ?? 0;
     const receivedAt = new Date(Date.parse(event.occurredAt) + late * HOUR).toISOString();
-    return { ...(keepSeq ? event : withoutSeq), receivedAt } as StoredCaseEvent;
+    return { ...(keepSeq ? event : withoutSeq), receivedAt };
   });
 }
 
