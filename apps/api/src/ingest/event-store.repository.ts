@@ -75,10 +75,11 @@ export class EventStoreRepository {
     );
   }
 
-  async casesOfBatch(batchId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseKey[]> {
+  /** Each case the batches touch, once. */
+  async casesOfBatches(batchIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CaseKey[]> {
     const rows: { department_code: string; case_id: string }[] = await manager.query(
-      'SELECT DISTINCT department_code, case_id FROM case_events WHERE batch_id = $1',
-      [batchId],
+      'SELECT DISTINCT department_code, case_id FROM case_events WHERE batch_id = ANY($1::uuid[])',
+      [batchIds],
     );
     return rows.map((row) => ({ departmentCode: row.department_code, caseId: row.case_id }));
   }
@@ -104,8 +105,39 @@ export class EventStoreRepository {
     return histories;
   }
 
-  async markBatchProjected(batchId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query('UPDATE ingest_batches SET projected_at = now() WHERE id = $1 AND projected_at IS NULL', [batchId]);
+  async markBatchesProjected(batchIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE ingest_batches SET projected_at = now() WHERE id = ANY($1::uuid[]) AND projected_at IS NULL', [batchIds]);
+  }
+
+  /**
+   * Claims a batch for projection, with up to `limit - 1` other unprojected batches that no one is
+   * projecting (oldest first), until the caller's transaction ends. Returns [] when the batch was
+   * projected meanwhile — by a job that claimed it with its own. Waits only for the batch's own row
+   * (held by a job that claimed it), never for another: two claiming jobs cannot deadlock.
+   */
+  async claimBatches(batchId: string, limit: number, eventBudget: number, manager: EntityManager): Promise<string[]> {
+    const own = await manager.query<{ projected_at: Date | null; event_count: number }[]>(
+      'SELECT projected_at, event_count FROM ingest_batches WHERE id = $1 FOR UPDATE',
+      [batchId],
+    );
+    // No row: a batch this store never committed; project whatever it finds, as before.
+    if (own.length === 0) return [batchId];
+    if (own[0].projected_at !== null) return [];
+    if (limit <= 1) return [batchId];
+    const others = await manager.query<{ id: string; event_count: number }[]>(
+      `SELECT id, event_count FROM ingest_batches
+        WHERE projected_at IS NULL AND id <> $1
+        ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [batchId, limit - 1],
+    );
+    const claimed = [batchId];
+    let events = own[0].event_count;
+    for (const other of others) {
+      if (events + other.event_count > eventBudget) break;
+      claimed.push(other.id);
+      events += other.event_count;
+    }
+    return claimed;
   }
 
   /** Batches committed a while ago and still not projected: their job was lost or is failing. */
