@@ -4,6 +4,7 @@ import { caseStory, MINI_CATALOGUE } from './fixtures/mini-catalogue';
 import { ApiClient } from './support/api-client';
 import { setUpCatalogue } from './support/catalogue-setup';
 import { startTestApp, TestApp } from './support/test-app';
+import { waitFor } from './support/wait-for';
 
 /**
  * A projection pass takes waiting batches along with its own (ADR 17). An api-only process consumes
@@ -72,6 +73,27 @@ describe('projecting a backlog of batches in shared passes', () => {
     expect(await unprojected(batches)).toBe(0);
     // Every batch was in exactly one pass that projected something; the passes together saw both cases.
     expect(counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+    expect(await stateOf(caseIds)).toEqual(caseIds.map((id) => ({ case_id: id, status: 'APPROVED', event_count: 5 })));
+  });
+
+  it('a job whose batch another pass holds projects other waiting batches, and ends only once its own is projected', async () => {
+    const caseIds = ['held-1', 'held-2'];
+    const batches = await postStepwise(caseIds);
+    // Another pass holds the first batch (and would roll back).
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT 1 FROM ingest_batches WHERE id = $1 FOR UPDATE', [batches[0]]);
+    let ended = false;
+    const job = projection.projectBatch(batches[0], new Date()).finally(() => (ended = true));
+    await waitFor(async () => ((await unprojected(batches.slice(1))) === 0 ? true : undefined), 'the other batches projected');
+    expect(await unprojected([batches[0]])).toBe(1);
+    expect(ended).toBe(false);
+    await holder.rollbackTransaction();
+    await holder.release();
+    // Two passes of the two cases: the waiting batches first, then its own once the holder let go.
+    expect(await job).toBe(4);
+    expect(await unprojected(batches)).toBe(0);
     expect(await stateOf(caseIds)).toEqual(caseIds.map((id) => ({ case_id: id, status: 'APPROVED', event_count: 5 })));
   });
 });

@@ -110,34 +110,51 @@ export class EventStoreRepository {
   }
 
   /**
-   * Claims a batch for projection, with up to `limit - 1` other unprojected batches that no one is
-   * projecting (oldest first), until the caller's transaction ends. Returns [] when the batch was
-   * projected meanwhile — by a job that claimed it with its own. Waits only for the batch's own row
-   * (held by a job that claimed it), never for another: two claiming jobs cannot deadlock.
+   * Claims batches for one projection pass, locked until the caller's transaction ends: the given
+   * batch with up to `limit - 1` other unprojected batches no one is projecting (oldest first, within
+   * `eventBudget` events). When another pass holds the given batch, this pass takes only others —
+   * useful work instead of a wait — and `own` says so; with nothing else to take it waits for the
+   * batch's row, so a job never ends while its batch may still be unprojected (the other pass may
+   * roll back). Never waits while holding a claim: two claiming passes cannot deadlock.
    */
-  async claimBatches(batchId: string, limit: number, eventBudget: number, manager: EntityManager): Promise<string[]> {
-    const own = await manager.query<{ projected_at: Date | null; event_count: number }[]>(
-      'SELECT projected_at, event_count FROM ingest_batches WHERE id = $1 FOR UPDATE',
-      [batchId],
-    );
-    // No row: a batch this store never committed; project whatever it finds, as before.
-    if (own.length === 0) return [batchId];
-    if (own[0].projected_at !== null) return [];
-    if (limit <= 1) return [batchId];
-    const others = await manager.query<{ id: string; event_count: number }[]>(
+  async claimBatches(batchId: string, limit: number, eventBudget: number, manager: EntityManager): Promise<BatchClaim> {
+    const lockOwn = async (wait: boolean) =>
+      manager.query<{ projected_at: Date | null; event_count: number }[]>(
+        `SELECT projected_at, event_count FROM ingest_batches WHERE id = $1 FOR UPDATE${wait ? '' : ' SKIP LOCKED'}`,
+        [batchId],
+      );
+    let own = await lockOwn(false);
+    if (own.length === 0) {
+      const [row] = await manager.query<{ projected_at: Date | null }[]>('SELECT projected_at FROM ingest_batches WHERE id = $1', [batchId]);
+      // No row: a batch this store never committed; project whatever it finds, as before.
+      if (!row) return { own: 'claimed', batches: [batchId] };
+      if (row.projected_at !== null) return { own: 'projected', batches: [] };
+      const others = await this.unclaimedBatches(batchId, limit, eventBudget, 0, manager);
+      if (others.length > 0) return { own: 'elsewhere', batches: others };
+      own = await lockOwn(true);
+    }
+    if (own[0].projected_at !== null) return { own: 'projected', batches: [] };
+    const others = await this.unclaimedBatches(batchId, limit - 1, eventBudget, own[0].event_count, manager);
+    return { own: 'claimed', batches: [batchId, ...others] };
+  }
+
+  private async unclaimedBatches(except: string, limit: number, eventBudget: number, eventsSoFar: number, manager: EntityManager): Promise<string[]> {
+    if (limit <= 0) return [];
+    const rows = await manager.query<{ id: string; event_count: number }[]>(
       `SELECT id, event_count FROM ingest_batches
         WHERE projected_at IS NULL AND id <> $1
         ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [batchId, limit - 1],
+      [except, limit],
     );
-    const claimed = [batchId];
-    let events = own[0].event_count;
-    for (const other of others) {
-      if (events + other.event_count > eventBudget) break;
-      claimed.push(other.id);
-      events += other.event_count;
+    const taken: string[] = [];
+    let events = eventsSoFar;
+    for (const row of rows) {
+      // The first one always: a pass that waits on nothing else must make progress.
+      if ((taken.length > 0 || eventsSoFar > 0) && events + row.event_count > eventBudget) break;
+      taken.push(row.id);
+      events += row.event_count;
     }
-    return claimed;
+    return taken;
   }
 
   /** Batches committed a while ago and still not projected: their job was lost or is failing. */
@@ -150,6 +167,13 @@ export class EventStoreRepository {
     );
     return rows.map((row) => row.id);
   }
+}
+
+/** What a projection pass took: `own` tells whether the job's own batch is done once the pass commits. */
+export interface BatchClaim {
+  /** claimed: in `batches`; projected: by an earlier pass; elsewhere: held by a pass still running. */
+  own: 'claimed' | 'projected' | 'elsewhere';
+  batches: string[];
 }
 
 interface StoredRow {
