@@ -13,12 +13,15 @@ import { waitFor } from './support/wait-for';
 describe('projecting a backlog of batches in shared passes', () => {
   let t: TestApp;
   let scjg: ApiClient;
+  let zjj: ApiClient;
   let db: DataSource;
   let projection: CaseProjectionService;
 
   beforeAll(async () => {
     t = await startTestApp({ APP_ROLE: 'api' });
-    scjg = t.admin.withToken((await setUpCatalogue(t.admin, MINI_CATALOGUE)).SCJG);
+    const keys = await setUpCatalogue(t.admin, MINI_CATALOGUE);
+    scjg = t.admin.withToken(keys.SCJG);
+    zjj = t.admin.withToken(keys.ZJJ);
     db = t.app.get(DataSource);
     projection = t.app.get(CaseProjectionService);
   });
@@ -48,7 +51,10 @@ describe('projecting a backlog of batches in shared passes', () => {
       ['SCJG', caseIds],
     );
 
-  it('projects up to four waiting batches in one pass, each case once, and their own jobs then find nothing to do', async () => {
+  it("projects up to four of a department's waiting batches in one pass, each case once, and their own jobs then find nothing to do", async () => {
+    // Another department's waiting batch is not taken along: it touches other cases.
+    expect((await zjj.post('/api/v1/events', { events: caseStory('ZJJ', 'other-1', 'ZJJ-001').slice(0, 1) })).status).toBe(202);
+    const [other] = await db.query<{ id: string }[]>("SELECT id FROM ingest_batches WHERE department_code = 'ZJJ' AND projected_at IS NULL");
     const caseIds = ['co-1', 'co-2', 'co-3'];
     const batches = await postStepwise(caseIds);
     expect(batches).toHaveLength(5);
@@ -59,6 +65,8 @@ describe('projecting a backlog of batches in shared passes', () => {
     expect(await projection.projectBatch(batches[0], new Date())).toBe(3);
     expect(await unprojected(batches)).toBe(1);
     expect(await unprojected([batches[4]])).toBe(1);
+    expect(await unprojected([other.id])).toBe(1);
+    expect(await projection.projectBatch(other.id, new Date())).toBe(1);
 
     for (const taken of batches.slice(1, 4)) expect(await projection.projectBatch(taken, new Date())).toBe(0);
     expect(await projection.projectBatch(batches[4], new Date())).toBe(3);
