@@ -2,10 +2,12 @@ import helmet from '@fastify/helmet';
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { INGEST_LIMITS } from '@app/contracts';
 import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
+import { buildApiDocument } from './openapi/api-document';
+import { documentedQueryParameters, KnownQueryParameters } from './openapi/known-query-parameters';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
 import { registerAbuseLimits } from './security/abuse-limits';
 import { clientErrorHandler, frameworkErrors } from './security/client-error';
@@ -50,16 +52,11 @@ export async function createApp(
     },
   });
   await registerAbuseLimits(app, config);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Licensing approval monitoring API')
-      .setDescription('Case event ingest, catalogue, cases. Department systems authenticate with a department key.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  app.useGlobalInterceptors(new KnownQueryParameters(documentedQueryParameters(document)));
+  // Bodies are JSON: text/plain (which Fastify would otherwise hand over as a string) answers 415.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useWebSocketAdapter(new WallSocketAdapter(app, config));
   await registerWallStatic(app);
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { explainFrameworkError, FrameworkError } from './framework-errors';
 import { withFieldErrors } from './field-errors';
 
 /**
@@ -23,8 +24,8 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const status = (error as { statusCode?: unknown })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Fastify's own errors (body too large, bad JSON, unsupported media type).
-      void reply.status(status).send(withFieldErrors(status, { statusCode: status, message: (error as Error).message }));
+      // Fastify's own errors (body too large, bad JSON, unsupported media type), said so the caller knows what to fix.
+      void reply.status(status).send(withFieldErrors(status, explainFrameworkError(error as FrameworkError, status)));
       return;
     }
     if (isDatabaseUnavailable(error)) {
@@ -32,10 +33,17 @@ export class ErrorFilter implements ExceptionFilter {
       void reply
         .status(503)
         .header('Retry-After', '5')
-        .send({ statusCode: 503, error: 'Service Unavailable', message: 'database unavailable; nothing was stored, retry later' });
+        .send({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'database unavailable; nothing was stored, retry later',
+          errors: [{ path: '(request)', message: 'the database is unavailable; retry after the Retry-After seconds' }],
+        });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    void reply.status(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error' });
+    void reply
+      .status(500)
+      .send({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error', errors: [{ path: '(request)', message: 'unexpected error; it was logged' }] });
   }
 }
