@@ -4,7 +4,7 @@ import { PERMISSIONS } from '../auth/access-policy';
 import { credentialsNeeded, schemeOf } from '../auth/credentials-needed';
 import { COMPONENT_SCHEMAS } from './components';
 import { OPERATION_SUMMARIES } from './operation-summaries';
-import { ERROR_RESPONSES, INGEST_DESCRIPTION, SUCCESS_SCHEMAS } from './responses';
+import { ERROR_RESPONSES, FILE_ONLY, INGEST_DESCRIPTION, SUCCESS_SCHEMAS } from './responses';
 import { RouteAccess, routeAccessByOperationId } from './route-access';
 import { TAG_DESCRIPTIONS } from './tags';
 
@@ -104,8 +104,11 @@ function successResponses(op: Operation, id: string): Record<string, Json> {
       responses[status] = { description: 'Done; no content' };
       continue;
     }
-    const json = SUCCESS_SCHEMAS[id] ?? { $ref: '#/components/schemas/JsonObject' };
-    const content: Json = id.startsWith('NotificationLinksController_') ? { 'text/html': { schema: { type: 'string' } } } : { 'application/json': { schema: json } };
+    const content: Json = id.startsWith('NotificationLinksController_')
+      ? { 'text/html': { schema: { type: 'string' } } }
+      : FILE_ONLY[id]
+        ? { [FILE_ONLY[id]]: { schema: { $ref: '#/components/schemas/File' } } }
+        : { 'application/json': { schema: SUCCESS_SCHEMAS[id] ?? defaultSchema(op) } };
     if ((op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'format')) {
       for (const type of FILE_TYPES) content[type] = { schema: { $ref: '#/components/schemas/File' } };
     }
@@ -114,17 +117,33 @@ function successResponses(op: Operation, id: string): Record<string, Json> {
   return responses;
 }
 
+/** A list that pages (page and pageSize parameters) answers a Page; anything else a JSON object. */
+function defaultSchema(op: Operation): Json {
+  const query = new Set((op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
+  return { $ref: `#/components/schemas/${query.has('page') && query.has('pageSize') ? 'Page' : 'JsonObject'}` };
+}
+
 function errorResponses(op: Operation, method: string, path: string, isPublic: boolean): Record<string, Json> {
   const use = (name: string) => ({ $ref: `#/components/responses/${name}` });
   const responses: Record<string, Json> = { '400': use('BadRequest') };
+  const id = op.operationId ?? '';
   if (!isPublic) Object.assign(responses, { '401': use('Unauthorized'), '403': use('Forbidden') });
-  if ((op.parameters ?? []).some((p) => p.in === 'path')) responses['404'] = use('NotFound');
+  // Public exceptions: a wrong password; an e-mailed link whose token is unknown or expired.
+  if (id === 'SessionController_login') responses['401'] = use('Unauthorized');
+  if ((op.parameters ?? []).some((p) => p.in === 'path') || id.startsWith('NotificationLinksController_')) responses['404'] = use('NotFound');
   if (method !== 'get' && (op.tags ?? []).some((t) => STATEFUL_TAGS.has(t))) responses['409'] = use('Conflict');
   if (op.requestBody) Object.assign(responses, { '413': use('PayloadTooLarge'), '415': use('UnsupportedMediaType') });
   responses['429'] = use('TooManyRequests');
   if (path !== '/health') responses['503'] = use('ServiceUnavailable');
+  // The e-mailed link pages are read by people: an unknown or expired link answers an HTML page.
+  if (id.startsWith('NotificationLinksController_')) {
+    for (const [status, name] of [['400', 'BadRequest'], ['404', 'NotFound']] as const) {
+      const shared = ERROR_RESPONSES[name] as { description: string; content: Json };
+      responses[status] = { description: `${shared.description} (an HTML page for people, JSON for programs)`, content: { ...shared.content, 'text/html': { schema: { type: 'string' } } } };
+    }
+  }
   // The readiness probe answers 503 with the same body as its 200, saying which dependency failed.
-  if (op.operationId === 'HealthController_ready') {
+  if (id === 'HealthController_ready') {
     responses['503'] = { description: 'Not ready: `details` names the dependency that failed', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } };
   }
   return responses;

@@ -31,6 +31,31 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, Schema>> = {
   SessionController_login: ref('Session'),
   HealthController_health: ref('Health'),
   HealthController_ready: ref('Readiness'),
+  ...Object.fromEntries(
+    [
+      'NotificationChannelsController_getDepartment',
+      'NotificationChannelsController_getOfficer',
+      'NotificationChannelsController_getCentre',
+      'CatalogueController_listRegions',
+      'CatalogueController_listDepartments',
+      'CatalogueController_listKeys',
+      'CatalogueController_listItems',
+      'CatalogueController_listOfficers',
+      'UsersController_list',
+      'DisplaysController_list',
+      'QuarterlyController_list',
+      'JointMeetingsController_list',
+      'CountyReportsController_list',
+      'PostsController_list',
+      'AccountabilityBodiesController_list',
+      'WatchListsController_list',
+    ].map((id) => [id, ref('JsonArray')]),
+  ),
+};
+
+/** Operations that answer a file only (no `format` choice). */
+export const FILE_ONLY: Readonly<Record<string, string>> = {
+  RegisterController_export: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 export const INGEST_DESCRIPTION = [
