@@ -75,6 +75,6 @@ export class ResponseContract {
 
 export function operationsOf(doc: ContractDocument): { method: string; path: string; op: ContractOperation }[] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((m) => item[m]).map((method) => ({ method: method.toUpperCase(), path, op: item[method]! })),
+    HTTP_METHODS.filter((m) => item[m]).map((method) => ({ method: method.toUpperCase(), path, op: item[method] })),
   );
 }

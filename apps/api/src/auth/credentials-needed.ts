@@ -22,7 +22,9 @@ export function credentialsNeeded(kinds: readonly PrincipalKind[]): string {
   if (roles.length > 0) parts.push(`a session token (POST /api/v1/auth/login) of a user with role ${orList(roles)}`);
   if (kinds.includes('display')) parts.push('a wall-screen display token');
   if (kinds.includes('admin')) parts.push('the admin token');
-  return parts.length === 0 ? 'no credential (nobody may call this)' : orList(parts);
+  if (parts.length === 0) return 'no credential (nobody may call this)';
+  // The parts may contain "or" themselves (a list of roles): a comma sets them apart.
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')}, or ${parts[parts.length - 1]}`;
 }
 
 function orList(items: readonly string[]): string {

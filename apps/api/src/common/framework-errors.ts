@@ -1,8 +1,4 @@
-import { INGEST_LIMITS } from '@app/contracts';
-
-export interface FrameworkError extends Error {
-  code?: string;
-}
+import { FieldError, INGEST_LIMITS } from '@app/contracts';
 
 const LIMITS = `at most ${INGEST_LIMITS.maxBodyBytes} bytes (1 MiB) per request and ${INGEST_LIMITS.maxEventsPerBatch.toLocaleString('en')} events per batch`;
 
@@ -12,26 +8,21 @@ export function tooLargeMessage(what: string): string {
 }
 
 /**
- * Fastify's own refusals (parsing the body happens before Nest routes) in words that say what to
- * fix: the media type the API reads, the size limits, what an empty JSON body should be.
+ * Fastify refuses some bodies before Nest routes them (Nest passes them on as a bare
+ * HttpException, "Unsupported Media Type", "Request body is too large"): said here in words that
+ * tell the caller what to fix. Null for the others, which keep their own message.
  */
-export function explainFrameworkError(error: FrameworkError, status: number): { statusCode: number; message: string; errors?: { path: string; message: string }[] } {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
-      const sent = /: (.+)$/.exec(error.message)?.[1];
-      const message = `send the body as JSON with Content-Type: application/json${sent ? ` (got ${sent})` : ''}`;
-      return { statusCode: status, message: 'unsupported media type', errors: [{ path: 'content-type', message }] };
-    }
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { statusCode: status, message: 'request body too large', errors: [{ path: '(body)', message: tooLargeMessage('the body is too large') }] };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return {
-        statusCode: status,
-        message: 'empty body',
-        errors: [{ path: '(body)', message: 'is empty although Content-Type is application/json: send a JSON body, or no Content-Type' }],
-      };
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    default:
-      return { statusCode: status, message: error.message };
+export function explainBodyRefusal(status: number, contentType: string | undefined): { statusCode: number; message: string; errors: FieldError[] } | null {
+  if (status === 415) {
+    const sent = contentType ? `got ${contentType.split(';')[0].trim().slice(0, 100)}` : 'none was sent';
+    return {
+      statusCode: 415,
+      message: 'unsupported media type',
+      errors: [{ path: 'content-type', message: `send the body as JSON with Content-Type: application/json (${sent})` }],
+    };
   }
+  if (status === 413) {
+    return { statusCode: 413, message: 'request body too large', errors: [{ path: '(body)', message: tooLargeMessage('the body is too large') }] };
+  }
+  return null;
 }
