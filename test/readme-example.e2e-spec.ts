@@ -24,6 +24,10 @@ describe('the README example batch', () => {
     const batch = readFileSync(path.join(root, 'docs/examples/batch.json'), 'utf8');
     const sent = await t.admin.withToken(keys['SCJG-R01']).request<{ accepted: number; duplicates: number; rejected: unknown[] }>('POST', '/api/v1/events', undefined, batch);
     expect(sent.status).toBe(202);
-    expect(sent.body).toEqual({ accepted: (JSON.parse(batch) as { events: unknown[] }).events.length, duplicates: 0, rejected: [] });
+    const count = (JSON.parse(batch) as { events: unknown[] }).events.length;
+    expect(sent.body).toEqual({ accepted: count, duplicates: 0, rejected: [] });
+    // docs/events.md §5: sending the same file again is harmless.
+    const again = await t.admin.withToken(keys['SCJG-R01']).request('POST', '/api/v1/events', undefined, batch);
+    expect(again.body).toEqual({ accepted: 0, duplicates: count, rejected: [] });
   });
 });
