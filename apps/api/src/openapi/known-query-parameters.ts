@@ -41,7 +41,7 @@ export class KnownQueryParameters implements NestInterceptor {
     if (unknown.length > 0) {
       const accepted = allowed!.size > 0 ? `this operation accepts ${[...allowed!].sort().join(', ')}` : 'this operation takes no query parameters';
       throw new InvalidInputException(
-        unknown.map((name) => ({ path: name.slice(0, 64), message: `is not a known query parameter; ${accepted}` })),
+        unknown.map((name) => ({ path: name === '' ? '(query)' : name.slice(0, 64), message: `${name === '' ? 'has a parameter without a name' : 'is not a known query parameter'}; ${accepted}` })),
         'unknown query parameter',
       );
     }
