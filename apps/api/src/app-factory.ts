@@ -7,6 +7,7 @@ import { INGEST_LIMITS } from '@app/contracts';
 import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
 import { buildApiDocument } from './openapi/api-document';
+import { acceptJsonBodiesOnly } from './openapi/json-only-bodies';
 import { documentedQueryParameters, KnownQueryParameters } from './openapi/known-query-parameters';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
 import { registerAbuseLimits } from './security/abuse-limits';
@@ -55,8 +56,7 @@ export async function createApp(
   const document = buildApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   app.useGlobalInterceptors(new KnownQueryParameters(documentedQueryParameters(document)));
-  // Bodies are JSON: text/plain (which Fastify would otherwise hand over as a string) answers 415.
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  acceptJsonBodiesOnly(app);
   app.useWebSocketAdapter(new WallSocketAdapter(app, config));
   await registerWallStatic(app);
   app.enableShutdownHooks();
