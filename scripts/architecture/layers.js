@@ -16,5 +16,5 @@ module.exports = [
   { name: 'alerts', folders: ['alerts'], why: 'rules applied to cases; cards, lifecycle, scheduler' },
   { name: 'outputs', folders: ['reports', 'notifications', 'realtime', 'wall', 'watchlists'], why: 'read cards and cases; never imported by them' },
   { name: 'accountability', folders: ['accountability'], why: 'register, supervision orders, complaints (uses report rendering)' },
-  { name: 'wiring', folders: ['(root)', 'cli', 'demo', 'health', 'operations', 'security'], peers: true, why: 'bootstrap, app module, job handler wiring, commands, HTTP hardening, operations' },
+  { name: 'wiring', folders: ['(root)', 'cli', 'demo', 'health', 'openapi', 'operations', 'security'], peers: true, why: 'bootstrap, app module, job handler wiring, commands, HTTP hardening, the API document, operations' },
 ];

@@ -4,10 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
 import type { Logger as PinoInstance } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { INGEST_LIMITS } from '@app/contracts';
 import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
+import { buildApiDocument } from './openapi/api-document';
+import { acceptJsonBodiesOnly } from './openapi/json-only-bodies';
+import { documentedQueryParameters, KnownQueryParameters } from './openapi/known-query-parameters';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
 import { AppLogger, createPino, pinoLevel, requestIdOf, requestLogging } from './telemetry/logging';
 import { Metrics } from './telemetry/metrics';
@@ -65,16 +68,10 @@ export async function createApp(
     },
   });
   await registerAbuseLimits(app, config);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Licensing approval monitoring API')
-      .setDescription('Case event ingest, catalogue, cases. Department systems authenticate with a department key.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  app.useGlobalInterceptors(new KnownQueryParameters(documentedQueryParameters(document)));
+  acceptJsonBodiesOnly(app);
   const sockets = new WallSocketAdapter(app, config);
   app.useWebSocketAdapter(sockets);
   app.get(Metrics).socketCounts = () => sockets.connections();

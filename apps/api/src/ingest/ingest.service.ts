@@ -10,10 +10,9 @@ import { JobQueue } from '../jobs/job-queue';
 import { Metrics } from '../telemetry/metrics';
 import { eventContentHash } from './content-hash';
 import { EventStoreRepository, EventToStore } from './event-store.repository';
+import { FUTURE_TOLERANCE_MINUTES, FUTURE_TOLERANCE_MS } from './future-tolerance';
 import { IngestResult, RejectedEvent } from './ingest-result';
 
-/** Clock skew tolerated between a department system and the centre before an event is "from the future". */
-const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
 interface Candidate extends EventToStore {
   index: number;
@@ -91,7 +90,10 @@ export class IngestService {
       errors.push({ path: 'departmentCode', message: `must be the department of the API key (${keyDepartment})` });
     }
     if (Date.parse(event.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
-      errors.push({ path: 'occurredAt', message: 'is in the future' });
+      errors.push({
+        path: 'occurredAt',
+        message: `is in the future: more than ${FUTURE_TOLERANCE_MINUTES} minutes (the tolerated clock skew) after the centre's clock, ${now.toISOString()}`,
+      });
     }
     // A date the working-day calendar cannot count would be stored and then left out of the clocks.
     const range = eventDateRange(this.calendars.current());
