@@ -3,7 +3,8 @@ import { PrincipalKind, UserRole } from './principal';
 /**
  * THE decision table: which kinds of principal hold each permission. Routes name one permission
  * (`@Permission('cases.read')`); socket namespaces check one (`wall.subscribe`). Change access
- * here and nowhere else; test/access-matrix.e2e-spec.ts walks every route against this table.
+ * here and nowhere else; test/access-matrix.e2e-spec.ts walks every route against a hand-written copy of the answers
+ * (test/support/access-expectations.ts): change both, on purpose.
  *
  * `scoped: true` means the data is department data: a principal bound to a region or a department
  * sees only its own (others' records answer 404 or are left out of lists, never 403, so their
