@@ -13,11 +13,14 @@ const frameworkImports = [
 // and the x-/f- aliases (xit, xtest, xdescribe, fit, fdescribe). test/lint-rules.e2e-spec.ts proves each form is caught.
 const TEST_FUNCTIONS = '/^(it|test|describe)$/';
 const DISABLING = '/^(only|skip|todo)$/';
+const ALIASES = '/^(xit|xtest|xdescribe|fit|fdescribe|ftest)$/';
 const testMessage = 'Every test must run: focused (.only, fit), skipped (.skip, xit, xdescribe, xtest) or to-do tests must not be committed.';
 const disabledOrFocusedTests = [
   { selector: `MemberExpression[computed=false][property.name=${DISABLING}]:matches([object.name=${TEST_FUNCTIONS}], [object.object.name=${TEST_FUNCTIONS}])`, message: testMessage },
   { selector: `MemberExpression[computed=true][property.value=${DISABLING}]:matches([object.name=${TEST_FUNCTIONS}], [object.object.name=${TEST_FUNCTIONS}])`, message: testMessage },
-  { selector: "Identifier[name=/^(xit|xtest|xdescribe|fit|fdescribe|ftest)$/]", message: testMessage },
+  // Called (xit(...)) or tabled (xit.each): a variable merely named `fit` (the wall's stage fit) is fine.
+  { selector: `CallExpression[callee.name=${ALIASES}]`, message: testMessage },
+  { selector: `MemberExpression[object.name=${ALIASES}][property.name='each']`, message: testMessage },
 ];
 
 export default tseslint.config(
