@@ -23,7 +23,7 @@ export function installTestClock(env: NodeJS.ProcessEnv = process.env, target: {
       if (args.length === 0) super(RealDate.now() + offset);
       else super(...(args as [string | number | Date]));
     }
-    static now(): number {
+    static override now(): number {
       return RealDate.now() + offset;
     }
   }
