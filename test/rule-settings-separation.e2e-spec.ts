@@ -1,3 +1,4 @@
+import { TWO_REGIONS } from './fixtures/two-regions-catalogue';
 import { ConsoleWorld, startConsoleWorld } from './support/console-world';
 
 interface AuditEntry {
@@ -68,6 +69,20 @@ describe('rule settings are a supervision decision (centre supervisor), not admi
     const me = await w.as.centre_supervisor.get<{ username: string; permissions: string[] }>('/api/v1/me');
     expect(me.body.permissions).toContain('rules.configure');
     expect(entries.every((e) => e.actorId === me.body.username)).toBe(true);
+  });
+
+  it('refuses the centre administrator an item’s own thresholds too (they can turn a rule off for the item), but not the rest of the item', async () => {
+    const item = TWO_REGIONS.items['DA-001'];
+    const offForItem = await w.as.centre_admin.put<{ errors: { path: string; message: string }[] }>('/api/v1/items/DA-001', {
+      ...item,
+      thresholds: { STATUTORY_OVERDUE: { enabled: false } },
+    });
+    expect(offForItem.status).toBe(403);
+    expect(offForItem.body.errors).toEqual([{ path: 'thresholds', message: expect.stringContaining('rules.configure') }]);
+    expect((await w.t.admin.get<{ thresholds: unknown }>('/api/v1/items/DA-001')).body.thresholds ?? null).toEqual(item.thresholds ?? null);
+    const renamed = await w.as.centre_admin.put<{ name: string }>('/api/v1/items/DA-001', { ...item, name: `${item.name}（更名）` });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe(`${item.name}（更名）`);
   });
 
   it('tells the console who may decide: rules.configure is a centre supervisor’s, not the centre administrator’s', async () => {
