@@ -188,6 +188,16 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     ok: 200,
     other: 'not-found',
   },
+  'GET /api/v1/officers/:id/notification-channels': {
+    request: (s, c) => ({ path: `/api/v1/officers/O-${c.department[s]}-1/notification-channels` }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'PUT /api/v1/departments/:code/notification-channels': {
+    request: (s, c) => ({ path: `/api/v1/departments/${c.department[s]}/notification-channels`, body: [] }),
+    ok: 200,
+    other: 'not-found',
+  },
   // Issue 15, clues.
   'PUT /api/v1/accountability-bodies/:code': { request: () => ({ path: '/api/v1/accountability-bodies/M-BODY', body: { name: 'matrix body', kind: 'AUDIT' } }), ok: 200 },
   'GET /api/v1/accountability-bodies': { request: () => ({ path: '/api/v1/accountability-bodies' }), ok: 200, check: nonEmptyList },
