@@ -177,9 +177,10 @@ export class EventStoreRepository {
   async unprojectedBatches(olderThanMs: number, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM ingest_batches
-        WHERE projected_at IS NULL AND received_at < now() - ($1::int * interval '1 millisecond')
+        WHERE projected_at IS NULL AND received_at < $1
         ORDER BY received_at LIMIT $2`,
-      [olderThanMs, limit],
+      // received_at is the application's clock: compare with it, not with the database server's now().
+      [new Date(Date.now() - olderThanMs), limit],
     );
     return rows.map((row) => row.id);
   }

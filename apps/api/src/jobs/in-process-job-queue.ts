@@ -35,8 +35,19 @@ export class InProcessJobQueue extends JobQueue {
       if (this.waitingIds.has(jobId)) return;
       this.waitingIds.add(jobId);
     }
-    this.queue.push({ name, payload, jobId, attempt: 1, enqueuedAt: Date.now() });
+    this.line({ name, payload, jobId, attempt: 1, enqueuedAt: Date.now() });
     this.kick();
+  }
+
+  /**
+   * Into the line as BullMQ orders it (JOB_OPTIONS `bulk`): a job without a priority goes ahead of
+   * every waiting bulk job, so a card's notification never waits behind a backlog of batches; jobs
+   * of one kind keep their order. test/job-queue-contract.e2e-spec.ts holds both runners to this.
+   */
+  private line(job: PendingJob): void {
+    const firstBulk = JOB_OPTIONS[job.name].bulk ? -1 : this.queue.findIndex((waiting) => JOB_OPTIONS[waiting.name].bulk);
+    if (firstBulk === -1) this.queue.push(job);
+    else this.queue.splice(firstBulk, 0, job);
   }
 
   handle<N extends JobName>(name: N, handler: JobHandler<N>): void {
@@ -118,7 +129,7 @@ export class InProcessJobQueue extends JobQueue {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.delayed.delete(job);
-      this.queue.push({ ...job, attempt: job.attempt + 1 });
+      this.line({ ...job, attempt: job.attempt + 1 });
       this.kick();
     }, backoffMs * 2 ** (job.attempt - 1));
     this.timers.add(timer);

@@ -115,8 +115,10 @@ export class DeliveryStore {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `WITH recovered AS (
          UPDATE notification_deliveries SET status = 'PENDING', lease_until = NULL, updated_at = now()
-          WHERE status IN ('QUEUED', 'SENDING') AND lease_until < now() RETURNING id)
+          WHERE status IN ('QUEUED', 'SENDING') AND lease_until < $1 RETURNING id)
        SELECT id FROM recovered`,
+      // The application's clock, the one the lease was set by (not the database server's).
+      [new Date()],
     );
     return rows.length;
   }
