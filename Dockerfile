@@ -8,6 +8,8 @@ RUN npm run build && npm run build:wall && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# A container's own interface: the published port decides who reaches it (embedded mode would default to loopback).
+ENV HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -1,6 +1,7 @@
-import { PERMISSIONS, permits } from '../apps/api/src/auth/access-policy';
+import { PERMISSIONS } from '../apps/api/src/auth/access-policy';
 import { PRINCIPAL_KINDS, PrincipalKind } from '../apps/api/src/auth/principal';
 import { handledCase, TWO_REGIONS } from './fixtures/two-regions-catalogue';
+import { EXPECTED_ACCESS, PUBLIC, RouteExpectation } from './support/access-expectations';
 import { ApiClient, ApiResponse } from './support/api-client';
 import { ExampleRequest, genericRequest, MatrixContext, ROUTE_EXAMPLES, Side } from './support/access-matrix-examples';
 import { setUpCatalogue } from './support/catalogue-setup';
@@ -12,9 +13,94 @@ import { waitFor } from './support/wait-for';
 /** Principals bound to department DA (directly, by region RA, or as officer O-DA-2): DB is not theirs. */
 const BOUND: ReadonlySet<PrincipalKind> = new Set(['region_supervisor', 'department_supervisor', 'officer', 'display', 'department']);
 
+/** A scoped route no department-bound principal may call has no "other department" to prove. */
+const BOUND_KIND_ADMITTED = (key: string): boolean => {
+  const expectation = EXPECTED_ACCESS[key];
+  return expectation !== PUBLIC && expectation !== undefined && expectation.admits.some((kind) => BOUND.has(kind));
+};
+
 /** The guard's refusal (as opposed to a 403 a handler might give for a business reason). */
 const isGuardRefusal = (r: ApiResponse): boolean =>
   r.status === 403 && /may not do this$/.test(String((r.body as { errors?: { message?: string }[] })?.errors?.[0]?.message));
+
+/**
+ * Scoped routes whose own-versus-other department answer has no example yet (issue 17.6 asks for
+ * all of them): the generic probe only shows admission for these, not that DB's data stays hidden
+ * from a principal bound to DA. Written out so the gap is visible and can only shrink.
+ */
+const OTHER_SIDE_NOT_YET_PROVEN: ReadonlySet<string> = new Set([
+  'DELETE /api/v1/watchlists/:id',
+  'DELETE /api/v1/watchlists/:id/cases/:departmentCode/:caseId',
+  'GET /api/v1/alerts',
+  'GET /api/v1/alerts/:id',
+  'GET /api/v1/body-reports',
+  'GET /api/v1/body-reports/:id',
+  'GET /api/v1/clue-deliveries/:id',
+  'GET /api/v1/complaints',
+  'GET /api/v1/complaints/:id',
+  'GET /api/v1/county-reports/settings',
+  'GET /api/v1/me/alerts',
+  'GET /api/v1/notification-deliveries',
+  'GET /api/v1/notification-deliveries/:id',
+  'GET /api/v1/posts/cards/:alertId',
+  'GET /api/v1/posts/export',
+  'GET /api/v1/register/entries',
+  'GET /api/v1/register/entries/:id',
+  'GET /api/v1/register/officers/:officerId/years/:year',
+  'GET /api/v1/register/warning-talks/coverage',
+  'GET /api/v1/register/years/:year',
+  'GET /api/v1/register/years/:year/export',
+  'GET /api/v1/reports/city',
+  'GET /api/v1/reports/exports/monitoring',
+  'GET /api/v1/reports/quarterly',
+  'GET /api/v1/reports/quarterly/:quarter',
+  'GET /api/v1/reports/settings',
+  'GET /api/v1/supervision-orders',
+  'GET /api/v1/supervision-orders/:id',
+  'GET /api/v1/watchlists',
+  'GET /api/v1/watchlists/:id',
+  'POST /api/v1/alerts',
+  'POST /api/v1/alerts/:id/acknowledge',
+  'POST /api/v1/alerts/:id/appeal',
+  'POST /api/v1/alerts/:id/close',
+  'POST /api/v1/alerts/:id/confirm',
+  'POST /api/v1/alerts/:id/decide-appeal',
+  'POST /api/v1/alerts/:id/discard',
+  'POST /api/v1/alerts/:id/dismiss',
+  'POST /api/v1/alerts/:id/rectify',
+  'POST /api/v1/alerts/batch-close',
+  'POST /api/v1/body-reports',
+  'POST /api/v1/clue-deliveries/:id/acknowledge',
+  'POST /api/v1/clues/:id/assign',
+  'POST /api/v1/clues/:id/conclude',
+  'POST /api/v1/complaints',
+  'POST /api/v1/complaints/:id/accept',
+  'POST /api/v1/complaints/:id/answer',
+  'POST /api/v1/complaints/:id/conclude',
+  'POST /api/v1/complaints/:id/refuse',
+  'POST /api/v1/notification-deliveries/:id/retry',
+  'POST /api/v1/posts/:id/holdings/:holdingId/end',
+  'POST /api/v1/posts/import',
+  'POST /api/v1/register/department-entries',
+  'POST /api/v1/register/entries',
+  'POST /api/v1/register/entries/:id/appeal',
+  'POST /api/v1/register/entries/:id/confirm-proposal',
+  'POST /api/v1/register/entries/:id/decide-appeal',
+  'POST /api/v1/register/entries/:id/dismiss-proposal',
+  'POST /api/v1/register/faults',
+  'POST /api/v1/register/warning-talks',
+  'POST /api/v1/rule-settings/dry-run',
+  'POST /api/v1/supervision-orders',
+  'POST /api/v1/supervision-orders/:id/close',
+  'POST /api/v1/supervision-orders/:id/escalate',
+  'POST /api/v1/supervision-orders/:id/reissue',
+  'POST /api/v1/supervision-orders/:id/reply',
+  'POST /api/v1/supervision-orders/:id/verify',
+  'POST /api/v1/watchlists',
+  'PUT /api/v1/officers/:id/notification-channels',
+  'PUT /api/v1/watchlists/:id',
+  'PUT /api/v1/watchlists/:id/cases/:departmentCode/:caseId',
+]);
 
 describe('access matrix: every route × every principal kind × own/other department', () => {
   let t: TestApp;
@@ -54,6 +140,31 @@ describe('access matrix: every route × every principal kind × own/other depart
     expect(unknown).toEqual([]);
   });
 
+  it('has a hand-written expectation for every route Nest registered, and no expectation without a route', () => {
+    const keys = new Set(routes.map((r) => r.key));
+    expect(routes.filter((r) => !(r.key in EXPECTED_ACCESS)).map((r) => r.key)).toEqual([]);
+    expect(Object.keys(EXPECTED_ACCESS).filter((k) => !keys.has(k))).toEqual([]);
+    const publicDisagreements = routes.filter((r) => r.isPublic !== (EXPECTED_ACCESS[r.key] === PUBLIC)).map((r) => `${r.key}: @Public ${r.isPublic}`);
+    expect(publicDisagreements).toEqual([]);
+  });
+
+  it('agrees with the decision table about which routes are department-scoped', () => {
+    const disagreements = routes
+      .filter((r) => r.permission !== null && EXPECTED_ACCESS[r.key] !== PUBLIC)
+      .filter((r) => PERMISSIONS[r.permission!].scoped !== (EXPECTED_ACCESS[r.key] as RouteExpectation).scoped)
+      .map((r) => `${r.key} (${r.permission})`);
+    expect(disagreements).toEqual([]);
+  });
+
+  it('proves own-versus-other department on every scoped route with an example, except those still listed as unproven', () => {
+    const scoped = routes.filter((r) => EXPECTED_ACCESS[r.key] !== PUBLIC && (EXPECTED_ACCESS[r.key] as RouteExpectation | undefined)?.scoped);
+    const proven = scoped.filter((r) => ROUTE_EXAMPLES[r.key] && (ROUTE_EXAMPLES[r.key].other || !BOUND_KIND_ADMITTED(r.key)));
+    const unproven = scoped.filter((r) => !proven.includes(r)).map((r) => r.key);
+    // The list only shrinks: a route given an example must leave it, a new scoped route must bring one.
+    expect(unproven.filter((k) => !OTHER_SIDE_NOT_YET_PROVEN.has(k))).toEqual([]);
+    expect([...OTHER_SIDE_NOT_YET_PROVEN].filter((k) => !unproven.includes(k))).toEqual([]);
+  });
+
   it('lists every operation of the OpenAPI document in the route table', async () => {
     const doc = await t.admin.get<{ paths: Record<string, Record<string, unknown>> }>('/api/docs/openapi.json');
     const keys = new Set(routes.map((r) => r.key));
@@ -76,15 +187,16 @@ describe('access matrix: every route × every principal kind × own/other depart
     expect(wrong).toEqual([]);
   });
 
-  it('answers each principal kind exactly as the decision table says, own and other department', async () => {
+  it('answers each principal kind exactly as the hand-written expectation says, own and other department', async () => {
     const failures: string[] = [];
     let checks = 0;
     for (const route of routes.filter((r) => !r.isPublic && r.permission !== null)) {
-      const permission = PERMISSIONS[route.permission!];
+      const expectation = EXPECTED_ACCESS[route.key];
+      if (expectation === undefined || expectation === PUBLIC) continue; // reported by the test above
       const example = ROUTE_EXAMPLES[route.key];
       for (const kind of PRINCIPAL_KINDS) {
         for (const side of ['own', 'other'] as Side[]) {
-          const allowed = permits(route.permission!, kind);
+          const allowed = expectation.admits.includes(kind);
           const request: ExampleRequest = allowed && example ? await example.request(side, ctx) : genericRequest(route.path, side, ctx);
           const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
           const r = await clients[kind].request(route.method, request.path, hasBody ? (request.body ?? {}) : undefined);
@@ -99,7 +211,7 @@ describe('access matrix: every route × every principal kind × own/other depart
             continue;
           }
           if (!example) continue; // a route without an example: admission is what the table decides
-          const foreign = side === 'other' && permission.scoped && BOUND.has(kind);
+          const foreign = side === 'other' && expectation.scoped && BOUND.has(kind);
           const expected = foreign && example.other === 'not-found' ? 404 : example.ok;
           if (r.status !== expected) failures.push(`expected ${expected} — ${where}`);
           else if (foreign && example.other === 'empty' && !isEmpty(r.body)) failures.push(`expected nothing of the other department — ${where}`);

@@ -156,7 +156,9 @@ describe('accountability register, supervision orders and complaints', () => {
     expect((await centre.post(`/api/v1/complaints/${handled.body.id}/conclude`, { conclusion: '投诉属实，已督促整改', substantiated: true })).status).toBe(200);
     expect((await centre.post(`/api/v1/complaints/${handled.body.id}/conclude`, { conclusion: 'again', substantiated: true })).status).toBe(409);
 
-    const flagged = await t.app.get(OversightDeadlineWatcher).tick(new Date(Date.now() + 10 * DAY));
+    // A day past the ignored complaint's own acceptance limit (5 working days: 10 calendar days are not
+    // enough when "today" falls in the Spring Festival week), well before the handled one's 15.
+    const flagged = await t.app.get(OversightDeadlineWatcher).tick(new Date(Date.parse(ignored.body.acceptanceDueAt) + DAY));
     expect(flagged).toMatchObject({ complaintAcceptance: 1, complaintHandling: 0 });
     const complaintCards = (await t.admin.get<{ items: Card[] }>('/api/v1/alerts?departmentCode=SCJG&pageSize=500')).body.items.filter((c) => c.caseId.startsWith('complaint:'));
     expect(complaintCards.map((c) => [c.caseId, c.rule])).toEqual([[`complaint:${ignored.body.id}`, 'COMPLAINT_ACCEPTANCE_OVERDUE']]);

@@ -200,27 +200,49 @@ describe('console administration in a real browser (Chromium, built console, ser
     expect((await t.admin.withToken(token).get<{ kind: string }>('/api/v1/me')).body.kind).toBe('display');
   });
 
-  it('dry-runs and saves a rule threshold as a centre override, refused values named at their row', async () => {
+  it('shows the administrator the rule settings without a save: changing them is a centre supervisor’s decision', async () => {
     await open('/admin/rule-settings');
-    const delay = page.locator('[data-parameter="LATE_REPORTING.maxDelayHours"] input');
-    await delay.fill('-5');
-    await page.locator('[data-page="admin-rule-settings"] [data-action="save"]').click();
-    const api = await apiFieldErrors(t.admin, 'PUT', '/api/v1/rule-settings', { LATE_REPORTING: { maxDelayHours: -5 } });
-    const shown = page.locator('[data-parameter="LATE_REPORTING.maxDelayHours"] .admin-inline-error');
-    await shown.waitFor();
-    expect(await shown.innerText()).toBe(api['LATE_REPORTING.maxDelayHours']);
-    await delay.fill('48');
-    // The dry run answers before anything is saved, with the API's own count.
-    await page.locator('[data-action="dry-run"]').click();
-    const dryRun = page.locator('[data-dry-run]');
-    await dryRun.waitFor();
-    const counted = await t.admin.post<{ totals: { proposed: number; current: number } }>('/api/v1/rule-settings/dry-run', { LATE_REPORTING: { maxDelayHours: 48 } });
-    expect(await dryRun.innerText()).toContain(`将产生 ${counted.body.totals.proposed} 张牌（现行设置 ${counted.body.totals.current} 张`);
-    expect((await t.admin.get<{ overrides: object }>('/api/v1/rule-settings')).body.overrides).toEqual({});
-    await page.locator('[data-page="admin-rule-settings"] [data-action="save"]').click();
-    await page.locator('.el-message--success').waitFor();
-    const stored = await t.admin.get<{ overrides: Record<string, Record<string, unknown>> }>('/api/v1/rule-settings');
-    expect(stored.body.overrides).toEqual({ LATE_REPORTING: { maxDelayHours: 48 } });
+    await page.locator('[data-parameter="LATE_REPORTING.maxDelayHours"] input').waitFor();
+    expect(await page.locator('[data-page="admin-rule-settings"] [data-action="dry-run"]').count()).toBe(1);
+    expect(await page.locator('[data-page="admin-rule-settings"] [data-action="save"]').count()).toBe(0);
+  });
+
+  it('lets a centre supervisor dry-run and save a rule threshold as a centre override, refused values named at their row', async () => {
+    const supervisorPassword = await createConsoleUser(t.admin, 'centresupervisor', { role: 'centre_supervisor', displayName: '监察员' });
+    const supervisorContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    try {
+      const supervisor = await supervisorContext.newPage();
+      await signInToConsole(supervisor, t.baseUrl, 'centresupervisor', supervisorPassword);
+      // Reached from the cards page, where a centre supervisor works (the administration menu is not theirs).
+      await supervisor.goto(`${t.baseUrl}/console/cards`);
+      await supervisor.locator('[data-testid="rule-settings-link"]').click();
+      await supervisor.locator('[data-page="admin-rule-settings"]').waitFor();
+      const delay = supervisor.locator('[data-parameter="LATE_REPORTING.maxDelayHours"] input');
+      await delay.fill('-5');
+      await supervisor.locator('[data-page="admin-rule-settings"] [data-action="save"]').click();
+      const api = await apiFieldErrors(t.admin, 'PUT', '/api/v1/rule-settings', { LATE_REPORTING: { maxDelayHours: -5 } });
+      const shown = supervisor.locator('[data-parameter="LATE_REPORTING.maxDelayHours"] .admin-inline-error');
+      await shown.waitFor();
+      expect(await shown.innerText()).toBe(api['LATE_REPORTING.maxDelayHours']);
+      await delay.fill('48');
+      // The dry run answers before anything is saved, with the API's own count.
+      await supervisor.locator('[data-action="dry-run"]').click();
+      const dryRun = supervisor.locator('[data-dry-run]');
+      await dryRun.waitFor();
+      const counted = await t.admin.post<{ totals: { proposed: number; current: number } }>('/api/v1/rule-settings/dry-run', { LATE_REPORTING: { maxDelayHours: 48 } });
+      expect(await dryRun.innerText()).toContain(`将产生 ${counted.body.totals.proposed} 张牌（现行设置 ${counted.body.totals.current} 张`);
+      expect((await t.admin.get<{ overrides: object }>('/api/v1/rule-settings')).body.overrides).toEqual({});
+      await supervisor.locator('[data-page="admin-rule-settings"] [data-action="save"]').click();
+      await supervisor.locator('.el-message--success').waitFor();
+      const stored = await t.admin.get<{ overrides: Record<string, Record<string, unknown>> }>('/api/v1/rule-settings');
+      expect(stored.body.overrides).toEqual({ LATE_REPORTING: { maxDelayHours: 48 } });
+      const audit = await t.admin.get<{ items: { actorId: string; before: unknown; after: unknown }[] }>('/api/v1/audit?action=rule_settings.put');
+      expect(audit.body.items.map(({ actorId, before, after }) => ({ actorId, before, after }))).toEqual([
+        { actorId: 'centresupervisor', before: {}, after: { LATE_REPORTING: { maxDelayHours: 48 } } },
+      ]);
+    } finally {
+      await supervisorContext.close();
+    }
   });
 
   it('verifies the audit log chain, every change above recorded in it', async () => {

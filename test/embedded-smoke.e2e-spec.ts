@@ -7,7 +7,8 @@ import { waitFor } from './support/wait-for';
 
 describe('embedded mode (no configuration, as `npm start` runs it)', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lm-embedded-'));
-  const app = new AppProcess({ DATA_DIR: dataDir });
+  // HOST unset, as `npm start` runs it (AppProcess would otherwise pin it).
+  const app = new AppProcess({ DATA_DIR: dataDir, HOST: '' });
   afterAll(async () => {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -18,6 +19,10 @@ describe('embedded mode (no configuration, as `npm start` runs it)', () => {
     const token = /Admin token[^:]*:\s*(\S+)/.exec(app.output)?.[1];
     expect(token).toBeDefined();
     expect(app.output).toContain('embedded mode');
+    // Embedded mode listens on loopback unless HOST is set, and its database URL (with its password) is not printed.
+    expect(app.output).toMatch(/Listening:\s+127\.0\.0\.1:\d+/);
+    expect(app.output).toMatch(/embedded PostgreSQL \(PGlite\) on 127\.0\.0\.1:\d+ \(password generated for this run\)/);
+    expect(app.output).not.toMatch(/postgres:\/\/postgres:/);
     expect(app.output).toMatch(/Wall screen: http:\/\/localhost:\d+\/wall/);
     // The supervision console's address, beside the demo users to sign in with.
     expect(app.output).toMatch(/Console:\s+http:\/\/localhost:\d+\/console/);

@@ -6,6 +6,7 @@ import { SmtpMailbox } from './support/smtp-mailbox';
 import { startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 import { WebhookReceiver } from './support/webhook-receiver';
+import { waitForQuiet } from './support/wait-for-quiet';
 
 interface Delivery {
   id: string;
@@ -21,7 +22,6 @@ interface DeliveryWithAttempts extends Delivery {
 type Hook = { card: { id: string; caseId: string; rule: string; level: string }; event: string; link: { url: string; acknowledge: boolean } };
 
 const SECRET = 'scjg-webhook-secret-0123456789';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('notifications: webhook, e-mail, retries and dead letters (real HTTP receiver, real SMTP server)', () => {
   let t: TestApp;
@@ -44,6 +44,8 @@ describe('notifications: webhook, e-mail, retries and dead letters (real HTTP re
       NOTIFICATION_SEND_TIMEOUT_MS: '1000',
       NOTIFICATION_DAILY_DIGEST: 'off',
       FEED_CHECK_INTERVAL_MS: '0',
+      // The receiver is on loopback, which webhooks reach only when the operator allow-lists it.
+      NOTIFICATION_ALLOWED_PRIVATE_ADDRESSES: '127.0.0.1',
     });
     keys = await setUpCatalogue(t.admin, MINI_CATALOGUE);
   });
@@ -105,7 +107,7 @@ describe('notifications: webhook, e-mail, retries and dead letters (real HTTP re
     expect(mail.text).toMatch(/查看并确认收到：http:\/\/links\.example\/api\/v1\/notification-links\?t=n1\.\S+/);
     expect(mail.headers['x-monitor-delivery']).toMatch(/^[0-9a-f-]{36}$/);
 
-    await pause(1500);
+    await waitForQuiet(t.databaseUrl); // nothing in flight: a second call or mail would have come by now
     expect(hooksFor('/scjg', 'late-100')).toHaveLength(1);
     expect(mailbox.to('scjg@jiancha.test').filter((m) => m.subject.includes('late-100'))).toHaveLength(1);
     const log = await t.admin.get<{ items: Delivery[] }>(`/api/v1/notification-deliveries?alertId=${body.card.id}`);
@@ -118,7 +120,7 @@ describe('notifications: webhook, e-mail, retries and dead letters (real HTTP re
     await t.admin.put('/api/v1/departments/ZJJ/notification-channels', [{ type: 'webhook', target: receiver.url('/zjj-flaky'), levels: ['RED'], secret: 'zjj-webhook-secret-0123456789' }]);
     await send('ZJJ', 'late-200', 'O-ZJJ-1');
     await receiver.waitFor((r) => r.path === '/zjj-flaky' && r.answered === 204, 'the retried call');
-    await pause(1200);
+    await waitForQuiet(t.databaseUrl);
     const calls = hooksFor('/zjj-flaky', 'late-200');
     expect(calls.map((c) => c.answered)).toEqual([500, 204]);
     expect(calls[1].headers['x-monitor-delivery']).toBe(calls[0].headers['x-monitor-delivery']);

@@ -5,6 +5,7 @@ import { ApiClient } from './support/api-client';
 import { setUpCatalogue } from './support/catalogue-setup';
 import { startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
+import { waitForQuiet } from './support/wait-for-quiet';
 
 interface InboxItem {
   kind: string;
@@ -88,7 +89,8 @@ describe('notifications in-app: socket.io rooms from the token, the inbox', () =
     await waitFor(async () => redFor(zhaoProbe, 'in-2'), 'zhao notified');
     await waitFor(async () => (redFor(centreProbe, 'in-1') && redFor(centreProbe, 'in-2') ? true : undefined), 'the centre notified of both');
     await waitFor(async () => liProbe.cards.find((c) => c.caseId === 'in-1' && c.level === 'RED'), 'live card news for the department');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Both cards reached the centre's socket; with nothing left in flight, nobody else's can still arrive.
+    await waitForQuiet(t.databaseUrl);
     expect(liProbe.notifications.some((n) => n.card.caseId === 'in-2')).toBe(false);
     expect(liProbe.cards.some((c) => c.caseId === 'in-2')).toBe(false);
     expect(zhaoProbe.notifications.some((n) => n.card.caseId === 'in-1')).toBe(false);

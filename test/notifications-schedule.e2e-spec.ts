@@ -9,11 +9,11 @@ import { setUpCatalogue } from './support/catalogue-setup';
 import { ReceivedMail, SmtpMailbox } from './support/smtp-mailbox';
 import { startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
+import { waitForQuiet } from './support/wait-for-quiet';
 
 const HOUR = 3_600_000;
 const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 const beijingDate = (ms: number): string => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A statutory holiday far enough ahead that a case accepted yesterday is overdue on it. The bundled
@@ -116,7 +116,7 @@ describe('notifications on the working-day clock: quiet hours, digest, escalatio
     await settle(new Date(morning.getTime() - 1000));
     expect(mails('scjg@jiancha.test', yellow)).toHaveLength(0);
     await settle(morning);
-    await pause(300);
+    await waitForQuiet(t.databaseUrl, { at: morning });
     expect(mails('scjg@jiancha.test', yellow)).toHaveLength(1);
     expect(mails('li@jiancha.test', yellow)).toHaveLength(1);
     expect(mails('scjg@jiancha.test', red)).toHaveLength(1);
@@ -155,7 +155,7 @@ describe('notifications on the working-day clock: quiet hours, digest, escalatio
     expect(mails('wang@jiancha.test', /^【督办升级】/)).toHaveLength(0);
     await settle(escalation);
     await settle(escalation);
-    await pause(300);
+    await waitForQuiet(t.databaseUrl, { at: escalation });
     expect(mails('wang@jiancha.test', /^【督办升级】【红牌】超法定时限｜市场监督管理局｜办件 hol-1$/)).toHaveLength(1);
     expect(mails('wang@jiancha.test', /^【督办升级】【黄牌】/)).toHaveLength(0);
     expect(mails('wang@jiancha.test', /^【督办升级】【红牌】/)[0].text).toContain('现提请承办人的上级督促处理');

@@ -1,3 +1,4 @@
+import { signedInUser } from './fixtures/notification-cases';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('operations endpoints', () => {
@@ -7,13 +8,22 @@ describe('operations endpoints', () => {
   });
   afterAll(async () => t?.close());
 
-  it('answers /health and /ready without credentials, with details', async () => {
+  it('answers /health and /ready without credentials with the status only; the details are for an operator', async () => {
     const anonymous = t.admin.withToken(null);
     expect((await anonymous.get('/health')).body).toEqual({ status: 'ok' });
-    const ready = await anonymous.get<{ status: string; details: Record<string, { ok: boolean }>; warnings: unknown[] }>('/ready');
+    const open = await anonymous.get('/ready');
+    expect(open.status).toBe(200);
+    expect(open.body).toEqual({ status: 'ready' });
+    expect((await anonymous.withToken('not-a-token').get('/ready')).body).toEqual({ status: 'ready' });
+
+    const ready = await t.admin.get<{ status: string; details: Record<string, { ok: boolean }>; warnings: unknown[] }>('/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.details).toEqual({ database: { ok: true }, queue: { ok: true } });
     expect(Array.isArray(ready.body.warnings)).toBe(true);
+    const operator = await signedInUser(t.admin, 'ops-admin', { role: 'centre_admin' });
+    expect((await operator.get<{ details?: unknown }>('/ready')).body.details).toEqual({ database: { ok: true }, queue: { ok: true } });
+    const supervisor = await signedInUser(t.admin, 'ops-supervisor', { role: 'centre_supervisor' });
+    expect((await supervisor.get('/ready')).body).toEqual({ status: 'ready' });
   });
 
   it('publishes the OpenAPI document with the ingest contract and bearer auth', async () => {

@@ -5,7 +5,7 @@
 // '(root)' names the files directly in apps/api/src (main, app module, cli entry, job wiring).
 module.exports = [
   { name: 'config', folders: ['config'], why: 'the only reader of the environment' },
-  { name: 'common', folders: ['common'], why: 'errors, parameters, validation, principals' },
+  { name: 'common', folders: ['common', 'telemetry'], why: 'errors, parameters, validation, principals, metrics' },
   { name: 'storage', folders: ['persistence', 'embedded'], why: 'entities, migrations, the database' },
   { name: 'messaging', folders: ['jobs', 'outbox'], why: 'queue drivers and the outbox' },
   { name: 'audit', folders: ['audit'], why: 'the audit chain' },
@@ -16,5 +16,5 @@ module.exports = [
   { name: 'alerts', folders: ['alerts'], why: 'rules applied to cases; cards, lifecycle, scheduler' },
   { name: 'outputs', folders: ['reports', 'notifications', 'realtime', 'wall', 'watchlists'], why: 'read cards and cases; never imported by them' },
   { name: 'accountability', folders: ['accountability'], why: 'register, supervision orders, complaints (uses report rendering)' },
-  { name: 'wiring', folders: ['(root)', 'cli', 'demo', 'health', 'security'], peers: true, why: 'bootstrap, app module, job handler wiring, commands, HTTP hardening' },
+  { name: 'wiring', folders: ['(root)', 'cli', 'demo', 'health', 'openapi', 'operations', 'security'], peers: true, why: 'bootstrap, app module, job handler wiring, commands, HTTP hardening, the API document, operations' },
 ];

@@ -172,6 +172,32 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     ok: 201,
     other: 'not-found',
   },
+  // Issue 17.6: own versus other department on scoped reads by code (a bound principal: 404 for DB).
+  'GET /api/v1/reports/departments/:code': {
+    request: (s, c) => ({ path: `/api/v1/reports/departments/${c.department[s]}?from=2026-01-01&to=2026-01-31` }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'GET /api/v1/reports/regions/:regionCode': {
+    request: (s, c) => ({ path: `/api/v1/reports/regions/${c.region[s]}?from=2026-01-01&to=2026-01-31` }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'GET /api/v1/departments/:code/notification-channels': {
+    request: (s, c) => ({ path: `/api/v1/departments/${c.department[s]}/notification-channels` }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'GET /api/v1/officers/:id/notification-channels': {
+    request: (s, c) => ({ path: `/api/v1/officers/O-${c.department[s]}-1/notification-channels` }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'PUT /api/v1/departments/:code/notification-channels': {
+    request: (s, c) => ({ path: `/api/v1/departments/${c.department[s]}/notification-channels`, body: [] }),
+    ok: 200,
+    other: 'not-found',
+  },
   // Issue 15, clues.
   'PUT /api/v1/accountability-bodies/:code': { request: () => ({ path: '/api/v1/accountability-bodies/M-BODY', body: { name: 'matrix body', kind: 'AUDIT' } }), ok: 200 },
   'GET /api/v1/accountability-bodies': { request: () => ({ path: '/api/v1/accountability-bodies' }), ok: 200, check: nonEmptyList },

@@ -15,7 +15,7 @@ export class AppProcess {
   constructor(private readonly env: Record<string, string>) {}
 
   // Generous: on a loaded 2-core machine the embedded start (PGlite, demo catalogue, users) takes a while.
-  async start(timeoutMs = 150_000): Promise<void> {
+  async start(timeoutMs = 150_000, options: { waitForBanner?: boolean } = {}): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, [MAIN], {
       env: { PATH: process.env.PATH ?? '', LOG_FORMAT: 'text', HOST: '127.0.0.1', PORT: '0', ...this.env },
@@ -24,13 +24,25 @@ export class AppProcess {
     this.child = child;
     child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    const deadline = Date.now() + timeoutMs;
-    while (!/API:\s+(http:\/\/\S+)\/api\/v1/.test(this.output)) {
-      if (child.exitCode !== null) throw new Error(`application exited with ${child.exitCode}:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`application did not start in time:\n${this.output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    if (options.waitForBanner === false) return;
+    await this.waitForOutput(/API:\s+(http:\/\/\S+)\/api\/v1/, timeoutMs);
     this.baseUrl = /API:\s+(http:\/\/\S+)\/api\/v1/.exec(this.output)![1].replace('localhost', '127.0.0.1');
+  }
+
+  /** Waits until the output shows `pattern`; fails if the process ends first. */
+  async waitForOutput(pattern: RegExp, timeoutMs = 150_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.output)) {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) throw new Error(`application exited (${child?.exitCode ?? child?.signalCode}) before ${pattern}:\n${this.output}`);
+      if (Date.now() > deadline) throw new Error(`no ${pattern} in time:\n${this.output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Whether the process is still running. */
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** kill -9: no shutdown hooks, no flush, as a crash or an OOM kill. */

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 /** The parts of an OpenAPI 3 document the fuzzer reads. */
 export interface OpenApiDocument {
   paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
 }
 
 interface OpenApiOperation {
@@ -49,9 +50,15 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       path,
       pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
       queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-      bodySchema: op.requestBody?.content?.['application/json']?.schema ?? null,
+      bodySchema: resolve(doc, op.requestBody?.content?.['application/json']?.schema) ?? null,
     })),
   );
+}
+
+/** A body schema given as `{ $ref: '#/components/schemas/X' }` (the event contract is) is read from the components. */
+function resolve(doc: OpenApiDocument, schema: (JsonSchema & { $ref?: string }) | undefined): JsonSchema | undefined {
+  const name = schema?.$ref?.replace('#/components/schemas/', '');
+  return name ? doc.components?.schemas?.[name] : schema;
 }
 
 /** Strings an attacker or a broken client sends: injections, traversal, odd unicode, control characters, sizes. */

@@ -21,12 +21,18 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { routeDatabaseUrl?: (realUrl: string) => string; keepDatabase?: boolean; databaseUrl?: string } = {},
+  options: {
+    routeDatabaseUrl?: (realUrl: string) => string;
+    keepDatabase?: boolean;
+    databaseUrl?: string;
+    /** Settings the environment may not set (e.g. a socket re-check too rare to matter, so a test sees only the notice path). */
+    overrides?: Partial<AppConfig>;
+  } = {},
 ): Promise<TestApp> {
   // A test may start a second application on the database of a first one (a restart).
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const adminToken = `test-admin-${randomBytes(12).toString('hex')}`;
-  const config = loadConfig({
+  const loaded = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
     ADMIN_TOKEN: adminToken,
@@ -40,6 +46,7 @@ export async function startTestApp(
     RECOVERY_INTERVAL_MS: '500',
     ...env,
   });
+  const config: AppConfig = options.overrides ? Object.freeze({ ...loaded, ...options.overrides }) : loaded;
   // A test may route the application's connections through a proxy to the same database.
   const databaseUrl = options.routeDatabaseUrl ? options.routeDatabaseUrl(database.url) : database.url;
   const app = await createApp(config, { databaseUrl }, { logLevels: ['error', 'fatal'] });

@@ -1,18 +1,30 @@
 import helmet from '@fastify/helmet';
-import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { PinoLogger } from 'nestjs-pino';
+import type { Logger as PinoInstance } from 'pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { INGEST_LIMITS } from '@app/contracts';
 import { AppModule, RuntimeResources } from './app.module';
 import { AppConfig } from './config/app-config';
+import { buildApiDocument } from './openapi/api-document';
+import { acceptJsonBodiesOnly } from './openapi/json-only-bodies';
+import { documentedQueryParameters, KnownQueryParameters } from './openapi/known-query-parameters';
 import { WallSocketAdapter } from './realtime/wall-socket-adapter';
+import { AppLogger, createPino, pinoLevel, requestIdOf, requestLogging } from './telemetry/logging';
+import { Metrics } from './telemetry/metrics';
+import { registerQueueBoard } from './operations/queue-board';
 import { registerAbuseLimits } from './security/abuse-limits';
 import { clientErrorHandler, frameworkErrors } from './security/client-error';
 import { registerWallStatic } from './wall/wall-static';
 
 export interface CreateAppOptions {
   logLevels?: LogLevel[];
+  /** Where log lines go (default stdout); the logging test captures them. */
+  logDestination?: NodeJS.WritableStream;
+  /** A logger made before the application (main logs the embedded database's start with it). */
+  pino?: PinoInstance;
 }
 
 /** Builds the application exactly as production runs it; tests use this too. */
@@ -29,13 +41,19 @@ export async function createApp(
     // Requests refused by the HTTP parser (e.g. a URL over 16 KB) answer in the API's error shape too.
     clientErrorHandler,
     frameworkErrors,
+    // One id per request, the caller's X-Request-Id if it is a plain token: in every log line and the reply.
+    genReqId: requestIdOf,
+    requestIdHeader: false,
   });
-  const logger = new ConsoleLogger({
-    json: config.logFormat === 'json',
-    logLevels: options.logLevels ?? ['log', 'warn', 'error', 'fatal'],
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, runtime), adapter, {
-    logger,
+  const logging = requestLogging(
+    options.pino ?? createPino({ format: config.logFormat, level: options.logLevels ? pinoLevel(options.logLevels) : config.logLevel, destination: options.logDestination }),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, runtime, logging), adapter, {
+    logger: new AppLogger(new PinoLogger(logging), logging),
     abortOnError: false,
   });
   await app.register(helmet, {
@@ -50,18 +68,15 @@ export async function createApp(
     },
   });
   await registerAbuseLimits(app, config);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Licensing approval monitoring API')
-      .setDescription('Case event ingest, catalogue, cases. Department systems authenticate with a department key.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  app.useWebSocketAdapter(new WallSocketAdapter(app, config));
+  app.useGlobalInterceptors(new KnownQueryParameters(documentedQueryParameters(document)));
+  acceptJsonBodiesOnly(app);
+  const sockets = new WallSocketAdapter(app, config);
+  app.useWebSocketAdapter(sockets);
+  app.get(Metrics).socketCounts = () => sockets.connections();
   await registerWallStatic(app);
+  if (config.role !== 'worker') await registerQueueBoard(app, config);
   app.enableShutdownHooks();
   return app;
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule, Params as LoggingParams } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AccountabilityHttpModule, AccountabilityModule } from './accountability/accountability.module';
 import { AlertsHttpModule, AlertsModule } from './alerts/alerts.module';
@@ -20,9 +21,11 @@ import { JobHandlersService } from './job-handlers.service';
 import { JobQueue } from './jobs/job-queue';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OperationsModule } from './operations/operations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
 import { ReportsHttpModule, ReportsModule } from './reports/reports.module';
 import { WallHttpModule } from './wall/wall.module';
 import { WatchListsHttpModule } from './watchlists/watchlists.module';
@@ -59,14 +62,17 @@ export interface RuntimeResources {
  */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, runtime: RuntimeResources): DynamicModule {
+  static register(config: AppConfig, runtime: RuntimeResources, logging: LoggingParams): DynamicModule {
     const notifications = NotificationsModule.register(config);
     const realtime = RealtimeModule.register(config);
     return {
       module: AppModule,
       imports: [
         ScheduleModule.forRoot(),
+        // Request ids and request-bound log lines (telemetry/logging.ts).
+        LoggerModule.forRoot(logging),
         ConfigModule.register(config),
+        TelemetryModule,
         PersistenceModule.register(runtime.databaseUrl, config.databasePoolSize),
         JobsModule,
         OutboxModule,
@@ -82,6 +88,7 @@ export class AppModule {
         realtime,
         AccountabilityModule,
         HealthModule,
+        OperationsModule,
         PortBindingsModule.register(notifications, realtime),
         ...(config.role === 'worker'
           ? []

@@ -1,16 +1,21 @@
 import 'reflect-metadata';
 import { calendarLoadCommand } from './cli/calendar-load.command';
 import { auditVerifyCommand } from './cli/audit-verify.command';
+import { backupCommand, restoreCommand } from './cli/backup.command';
 import { catalogueLoadCommand } from './cli/catalogue-load.command';
 import { UsageError } from './cli/cli-options';
+import { secretsRotateCommand } from './cli/secrets-rotate.command';
 import { simulateCommand } from './cli/simulate.command';
 import { rollupsRebuildCommand } from './cli/rollups-rebuild.command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'audit:verify': auditVerifyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   'calendar:load': calendarLoadCommand,
   'catalogue:load': catalogueLoadCommand,
   'reports:rebuild-rollups': rollupsRebuildCommand,
+  'secrets:rotate': secretsRotateCommand,
   simulate: simulateCommand,
 };
 

@@ -1,10 +1,17 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app-factory';
 import { ConfigError, loadConfig } from './config/app-config';
-import { startDemo } from './demo/demo-bootstrap';
+import { AdminClient } from './demo/admin-client';
+import { DemoLoader } from './demo/demo-bootstrap';
+import { ensureWallDisplayToken } from './demo/wall-display-token';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { createPino } from './telemetry/logging';
 import { wallScreenLine } from './wall/wall-url';
+
+interface BootLogger {
+  log(message: string): void;
+  warn(message: string): void;
+}
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -17,14 +24,18 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const logger = new Logger('Bootstrap');
+  const pino = createPino({ format: config.logFormat, level: config.logLevel });
+  const logger: BootLogger = {
+    log: (message) => pino.info({ context: 'Bootstrap' }, message),
+    warn: (message) => pino.warn({ context: 'Bootstrap' }, message),
+  };
   let embedded: EmbeddedPostgres | null = null;
   if (config.mode === 'embedded') {
     embedded = await startEmbeddedPostgres(config.dataDir);
-    logger.log(`embedded PostgreSQL (PGlite) on ${embedded.url}, data in ${config.dataDir}`);
+    logger.log(`embedded PostgreSQL (PGlite) on ${embedded.address} (password generated for this run), data in ${config.dataDir}`);
   }
   const databaseUrl = config.databaseUrl ?? embedded!.url;
-  const app = await createApp(config, { databaseUrl });
+  const app = await createApp(config, { databaseUrl }, { pino });
   if (embedded) {
     const stopEmbedded = embedded;
     process.once('exit', () => void stopEmbedded.stop());
@@ -37,15 +48,22 @@ async function bootstrap(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const bound = typeof address === 'object' && address ? `${address.address}:${address.port}` : `${config.host}:${port}`;
   const base = `http://localhost:${port}`;
 
-  const demo = config.demoFeed ? await startDemo(config, base, (stop) => stops.push(stop)) : null;
+  const loader = config.demoFeed ? new DemoLoader(config, base) : null;
+  if (loader) stops.push(() => loader.stop());
+  const demo = loader ? await loader.ready() : null;
+  // Stopped while the demo was still loading: the server is closing, there is nothing to announce.
+  if (loader && !demo) return;
+  const wallToken = demo?.wallToken ?? (config.role === 'worker' ? null : await wallDisplayToken(config, base, logger));
   const lines = [
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
-    wallScreenLine(base, config, demo?.wallToken ?? null),
+    wallScreenLine(base, wallToken),
     `Console:     ${base}/console   (监察工作台; sign in as one of the demo users${demo ? ' below' : ': create users with PUT /api/v1/users/{username}'})`,
     `Health:      ${base}/health   ${base}/ready`,
+    `Listening:   ${bound}${config.host === '127.0.0.1' ? '   (this machine only; set HOST=0.0.0.0 to serve other machines)' : ''}`,
   ];
   if (config.adminTokenGenerated) lines.push(`Admin token (generated for this run; set ADMIN_TOKEN to fix it): ${config.adminToken}`);
   if (demo) lines.push(...demo.describe());
@@ -53,4 +71,19 @@ async function bootstrap(): Promise<void> {
   console.log(['', ...lines.map((l) => `  ${l}`), ''].join('\n'));
 }
 
-void bootstrap();
+/** A display token for the printed wall URL (kept in DATA_DIR); null, with a warning, if none can be had. */
+async function wallDisplayToken(config: ReturnType<typeof loadConfig>, base: string, logger: BootLogger): Promise<string | null> {
+  try {
+    return await ensureWallDisplayToken(new AdminClient(base, config.adminToken), base, config.dataDir);
+  } catch (error) {
+    logger.warn(`no display token for the wall URL: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+bootstrap().catch((error: Error) => {
+  // A start that cannot complete (database unreachable, port taken) ends the process, in one line.
+  console.error(`licensing-monitor could not start: ${error.message}`);
+  process.exitCode = 1;
+  process.exit();
+});

@@ -1,5 +1,6 @@
 export * from './case/case-event-order';
 export * from './case/case-projection';
+export * from './projection';
 export * from './calendar';
 export * from './clock';
 export * from './alerts/card-lifecycle';

@@ -12,3 +12,4 @@ export type { DepartmentView } from './catalogue-view';
 export { Rng, mulberry32 } from './prng';
 export { WorkClock, mondayToFriday, formatShanghai } from './work-time';
 export type { WorkingDayPredicate } from './work-time';
+export { cityCatalogue, CITY_DISTRICTS, CITY_DEPARTMENTS_PER_DISTRICT } from './city-catalogue';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseProjectionService } from '../cases/case-projection.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxPublisherService } from '../outbox/outbox-publisher.service';
+import { Metrics } from '../telemetry/metrics';
 import { SupervisionEscalationService } from './supervision-escalation.service';
 
 /** Cases per transaction: one tick takes what is due, in chunks, until nothing due is left. */
@@ -28,6 +29,7 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, BeforeA
     private readonly escalation: SupervisionEscalationService,
     private readonly outbox: OutboxPublisherService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -67,6 +69,9 @@ export class DeadlineSchedulerService implements OnApplicationBootstrap, BeforeA
     }
     const escalated = await this.escalation.escalateDue(now);
     if (escalated > 0) this.outbox.kick();
+    this.metrics.schedulerTick.observe((performance.now() - started) / 1000);
+    this.metrics.schedulerMoved.inc({ kind: 'case' }, cases);
+    this.metrics.schedulerMoved.inc({ kind: 'escalation' }, escalated);
     // The tick's cost, for operators and bench/scale: it should follow the crossings, not the open cases.
     if (cases + escalated > 0) this.logger.log(`tick: ${cases} case(s) due, ${escalated} escalated, ${Math.round(performance.now() - started)} ms`);
     return { cases, escalated };

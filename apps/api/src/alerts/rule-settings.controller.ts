@@ -34,8 +34,9 @@ export class RuleSettingsController {
     return { rulesetVersion: RULESET_VERSION, defaults: DEFAULT_RULE_SETTINGS, overrides, effective: resolveRuleSettings(undefined, overrides) };
   }
 
+  /** A supervision decision (rules.configure), not administration: the audit entry keeps before and after. */
   @Put()
-  @Permission('catalogue.write')
+  @Permission('rules.configure')
   @ApiBody({ schema: { type: 'object', description: 'overrides keyed by rule code, e.g. { "LATE_REPORTING": { "maxDelayHours": 48 } }' } })
   async put(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const overrides = validOverrides(body);

@@ -3,14 +3,16 @@ import { PrincipalKind, UserRole } from './principal';
 /**
  * THE decision table: which kinds of principal hold each permission. Routes name one permission
  * (`@Permission('cases.read')`); socket namespaces check one (`wall.subscribe`). Change access
- * here and nowhere else; test/access-matrix.e2e-spec.ts walks every route against this table.
+ * here and nowhere else; test/access-matrix.e2e-spec.ts walks every route against a hand-written copy of the answers
+ * (test/support/access-expectations.ts): change both, on purpose.
  *
  * `scoped: true` means the data is department data: a principal bound to a region or a department
  * sees only its own (others' records answer 404 or are left out of lists, never 403, so their
  * existence does not leak). Unbound principals (centre roles, break-glass, unbound displays) see all.
  *
  * Separation of duties (三员分立): centre_admin runs the system (catalogue, users, keys, screens,
- * calendars) but reads no case data; supervisors and officers read cases and, later, decide.
+ * calendars) but reads no case data and decides nothing a supervisor decides (rule settings among
+ * them); supervisors and officers read cases and, later, decide.
  * The break-glass admin token holds every permission except sending events, which only a
  * department system can do (events belong to a department).
  */
@@ -33,6 +35,11 @@ export const PERMISSIONS = {
   'cases.read': { kinds: ['admin', ...CASE_READERS], scoped: true, description: 'cases, their clocks and event timelines' },
   'users.manage': { kinds: CENTRE, scoped: false, description: 'create and change users, roles and bindings' },
   'displays.manage': { kinds: CENTRE, scoped: false, description: 'issue, list and revoke wall-screen tokens' },
+  'operations.monitor': {
+    kinds: CENTRE,
+    scoped: false,
+    description: 'operate the system: Prometheus metrics (GET /metrics) and the job queue board (/admin/queues)',
+  },
   'audit.read': { kinds: ['admin', 'centre_admin', 'centre_supervisor'], scoped: false, description: 'read and verify the audit log' },
   'session.self': { kinds: ['admin', ...ALL_USERS, 'body_liaison', 'display'], scoped: false, description: 'who am I, my scope and permissions' },
   'calendar.read': { kinds: ['admin', ...ALL_USERS], scoped: false, description: 'holiday calendars in force' },
@@ -46,6 +53,13 @@ export const PERMISSIONS = {
     kinds: ['admin', 'centre_admin', 'centre_supervisor', 'region_supervisor'],
     scoped: true,
     description: 'dry-run a rule-settings change: how many cards it would have raised in the last 30 days, by rule and department (counts only)',
+  },
+  // Separation of duties (issue 17.4): what the rules watch for is a supervision decision, not system
+  // administration. The centre administrator runs the system but may not turn a rule off or loosen it.
+  'rules.configure': {
+    kinds: ['admin', 'centre_supervisor'],
+    scoped: false,
+    description: 'change the centre’s rule settings: turn a rule on or off, change its thresholds (audited with before and after)',
   },
   'alerts.read': { kinds: ['admin', ...CASE_READERS], scoped: true, description: 'irregularity cards and their history' },
   'alerts.respond': {
@@ -82,6 +96,7 @@ export const PERMISSIONS = {
     description: 'compliance reports (department, region, city), the quarterly ranking and the report settings',
   },
   'reports.configure': { kinds: ['admin', 'centre_supervisor'], scoped: false, description: 'grading weights and thresholds, register limits; generate a quarterly pack' },
+  'operations.read': { kinds: CENTRE, scoped: false, description: 'the details behind GET /ready: which dependency fails and why, calendar warnings' },
   'reports.rebuild': { kinds: CENTRE, scoped: false, description: 'recompute or verify the daily report rollups from the stored cases' },
   'register.read': {
     kinds: ['admin', 'centre_supervisor', 'region_supervisor', 'department_supervisor'],

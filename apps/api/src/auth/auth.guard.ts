@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { ALLOWED_PRINCIPALS, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
 import { AuthenticationService } from './authentication.service';
+import { credentialSent, credentialsNeeded } from './credentials-needed';
 import { PrincipalKind } from './principal';
 import { ScopeService } from './scope.service';
 
@@ -43,8 +44,9 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException({
         statusCode: 403,
         error: 'Forbidden',
-        message: 'not allowed for these credentials',
-        errors: [{ path: 'authorization', message: `a ${principal.kind} may not do this` }],
+        message: `not allowed for these credentials: this needs ${credentialsNeeded(allowed)}`,
+        // Ends "may not do this": the access-matrix test tells the guard's refusal from a handler's by it.
+        errors: [{ path: 'authorization', message: `this needs ${credentialsNeeded(allowed)}; ${credentialSent(principal.kind)} may not do this` }],
       });
     }
     request.principal = principal;

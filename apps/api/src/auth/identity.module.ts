@@ -4,6 +4,7 @@ import { AuthenticationService } from './authentication.service';
 import { DepartmentKeyService } from './department-key.service';
 import { DisplayTokenService } from './displays/display-token.service';
 import { IDENTITY_CONTROLLERS, IDENTITY_PROVIDERS } from './identity.providers';
+import { LiveSocketCredentials } from './live-socket-credentials';
 import { ScopeService } from './scope.service';
 import { SessionTokenService } from './session-token.service';
 import { SocketAuthenticator } from './socket-authenticator';
@@ -13,7 +14,7 @@ import { UserService } from './users/user.service';
 @Module({
   imports: [AuditModule],
   providers: [...IDENTITY_PROVIDERS, DepartmentKeyService],
-  exports: [AuthenticationService, ScopeService, SocketAuthenticator, DepartmentKeyService, UserService, SessionTokenService, DisplayTokenService],
+  exports: [AuthenticationService, ScopeService, SocketAuthenticator, LiveSocketCredentials, DepartmentKeyService, UserService, SessionTokenService, DisplayTokenService],
 })
 export class IdentityModule {}
 

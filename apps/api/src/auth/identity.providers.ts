@@ -4,9 +4,11 @@ import { AuditController } from './audit.controller';
 import { UnstorableTextInterceptor } from '../common/unstorable-text.interceptor';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthenticationService } from './authentication.service';
+import { CredentialChangeBus } from './credential-changes';
 import { DisplaysController } from './displays/displays.controller';
 import { DisplayTokenService } from './displays/display-token.service';
 import { resolveJwtSecret } from './jwt-secret';
+import { LiveSocketCredentials } from './live-socket-credentials';
 import { PasswordHasher } from './password-hasher';
 import { ScopeService } from './scope.service';
 import { SessionController } from './session.controller';
@@ -26,10 +28,20 @@ export const IDENTITY_PROVIDERS: Provider[] = [
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig) => new SessionTokenService(resolveJwtSecret(config), config.jwtTtlSeconds),
   },
+  {
+    provide: CredentialChangeBus,
+    inject: [APP_CONFIG],
+    // A worker changes no credentials and holds no sockets: it needs no Redis connection for this.
+    useFactory: (config: AppConfig) =>
+      config.mode === 'server' && config.redisUrl && config.role !== 'worker'
+        ? CredentialChangeBus.redis(config.redisUrl, `${config.queuePrefix}:credential-changes`)
+        : CredentialChangeBus.inProcess(),
+  },
   UserService,
   DisplayTokenService,
   ScopeService,
   AuthenticationService,
   SocketAuthenticator,
+  LiveSocketCredentials,
   { provide: APP_INTERCEPTOR, useClass: UnstorableTextInterceptor },
 ];

@@ -29,7 +29,9 @@ export interface SocketAdmission {
  *   }
  *
  * Publishers emit a department's news with `server.to(roomsOfDepartment(code))` (access-scope.ts).
- * Session tokens expire (JWT_TTL_SECONDS): the dashboard reconnects with a fresh token.
+ * An admitted socket is handed to LiveSocketCredentials (live-socket-credentials.ts), which
+ * re-checks its token while it is open: a revoked, disabled, changed or expired credential
+ * disconnects it (the client reconnects with a fresh token and gets its new scope).
  */
 @Injectable()
 export class SocketAuthenticator {
@@ -45,5 +47,13 @@ export class SocketAuthenticator {
     if (!principal || !permits(permission, principal.kind)) return null;
     const scope = await this.scopes.resolve(principal);
     return { principal, scope, rooms: roomsFor(scope) };
+  }
+
+  /** Admission of an open socket again, with the token it presented at its handshake; null once it no longer admits. */
+  async readmit(rawToken: string, permission: PermissionName, channel: string, previous: SocketAdmission): Promise<SocketAdmission | null> {
+    // The break-glass token is configuration, unchangeable while the process runs, and every
+    // authenticate() of it is an audited use: a re-check is not a new use, so it is not repeated.
+    if (previous.principal.kind === 'admin') return previous;
+    return this.admit(rawToken, permission, channel);
   }
 }

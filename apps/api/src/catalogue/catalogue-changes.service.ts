@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { DepartmentInput, ItemInput, OfficerInput, RegionInput } from '@app/contracts';
 import { canonicalJson } from '../audit/audit-chain';
 import { AuditActor, AuditService } from '../audit/audit.service';
+import { permits } from '../auth/access-policy';
 import { DepartmentEntity, ItemEntity, OfficerEntity, RegionEntity } from '../persistence/entities';
 import { CatalogueService } from './catalogue.service';
 
@@ -39,8 +40,27 @@ export class CatalogueChangesService {
     return this.change(actor, 'catalogue.officer.put', `officer:${id}`, OfficerEntity, { id }, (m) => this.catalogue.putOfficer(id, input, m));
   }
 
+  /**
+   * An item's own `thresholds` override the centre's rule settings for it (one can turn a rule off
+   * for the item): changing them is the same supervision decision as the rule settings
+   * (rules.configure, ADR 0015). Whoever maintains the catalogue may put the rest of the item and
+   * resend its thresholds unchanged.
+   */
   putItem(actor: AuditActor, code: string, input: ItemInput) {
-    return this.change(actor, 'catalogue.item.put', `item:${code}`, ItemEntity, { code }, (m) => this.catalogue.putItem(code, input, m));
+    return this.change(actor, 'catalogue.item.put', `item:${code}`, ItemEntity, { code }, async (m) => {
+      if (actor.kind !== 'system' && !permits('rules.configure', actor.kind)) {
+        const stored = await m.findOneBy(ItemEntity, { code });
+        if (canonicalJson(stored?.thresholds ?? null) !== canonicalJson(input.thresholds ?? null)) {
+          throw new ForbiddenException({
+            statusCode: 403,
+            error: 'Forbidden',
+            message: 'thresholds: changing an item’s rule thresholds is a centre supervisor’s decision (rules.configure)',
+            errors: [{ path: 'thresholds', message: 'changing an item’s rule thresholds is a centre supervisor’s decision (rules.configure)' }],
+          });
+        }
+      }
+      return this.catalogue.putItem(code, input, m);
+    });
   }
 
   private change<T extends ObjectLiteral>(

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { FieldError } from '@app/contracts';
 
 /** Where a 4xx without a named field points, by status. */
@@ -29,11 +30,13 @@ function toFieldError(status: number, message: string): FieldError {
  * unchanged; others (Nest's and Fastify's own errors, plain messages) get one inferred entry.
  */
 export function withFieldErrors(status: number, body: unknown): Record<string, unknown> {
+  // One shape for every error (the OpenAPI document's Problem): statusCode, error, message, errors.
+  const error = STATUS_CODES[status] ?? 'Error';
   if (typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors)) {
-    return body as Record<string, unknown>;
+    return { statusCode: status, error, ...(body as Record<string, unknown>) };
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const raw = typeof body === 'string' ? body : record.message;
   const message = Array.isArray(raw) ? raw.map(String).join('; ') : typeof raw === 'string' ? raw : 'invalid request';
-  return { ...record, statusCode: status, message, errors: [toFieldError(status, message)] };
+  return { error, ...record, statusCode: status, message, errors: [toFieldError(status, message)] };
 }

@@ -15,9 +15,21 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('defaults to embedded mode with a generated admin token and the demo feed on', () => {
     const config = loadConfig({}, '/srv');
-    expect(config).toMatchObject({ mode: 'embedded', role: 'all', port: 3000, demoFeed: true, dataDir: '/srv/data', adminTokenGenerated: true });
+    expect(config).toMatchObject({ mode: 'embedded', role: 'all', port: 3000, demoFeed: true, demoCatalogue: 'standard', dataDir: '/srv/data', adminTokenGenerated: true });
     expect(config.adminToken.length).toBeGreaterThanOrEqual(24);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('listens on loopback in embedded mode and on every interface in server mode, unless HOST says otherwise', () => {
+    expect(loadConfig({}, '/srv').host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }, '/srv').host).toBe('0.0.0.0');
+    expect(loadConfig({ ...server, APP_ROLE: 'worker' }, '/srv').host).toBe('0.0.0.0');
+    expect(loadConfig({ ...server, APP_ROLE: 'worker', HOST: '10.0.0.5' }, '/srv').host).toBe('10.0.0.5');
+  });
+
+  it('re-checks open sockets every 5 s by default, never less often than every 10 s', () => {
+    expect(loadConfig({}, '/srv').socketRecheckIntervalMs).toBe(5000);
+    expect(errorOf({ SOCKET_RECHECK_INTERVAL_MS: '60000' }).message).toContain('SOCKET_RECHECK_INTERVAL_MS');
   });
 
   it('runs in server mode with DATABASE_URL and REDIS_URL, demo feed off by default', () => {
@@ -34,6 +46,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DEMO_FEED: 'yes' }, 'DEMO_FEED'],
+    [{ DEMO_CATALOGUE: 'town' }, 'DEMO_CATALOGUE'],
     [{ ...server, APP_ROLE: 'both' }, 'APP_ROLE'],
     [{ APP_ROLE: 'worker' }, 'APP_ROLE'],
   ])('stops the boot naming the variable: %j → %s', (env, variable) => {

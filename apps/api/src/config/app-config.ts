@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, Env, integer, url } from './env-readers';
 import { NotificationSettings, readNotificationSettings } from './notification-settings';
+import { readRetentionSettings, RetentionSettings } from './retention-settings';
+import { readSecretKeys } from './secret-keys';
 
 export { ConfigError } from './env-readers';
 
@@ -20,6 +22,8 @@ export interface AppConfig {
   readonly redisUrl: string | null;
   readonly dataDir: string;
   readonly demoFeed: boolean;
+  /** Which demo catalogue the embedded demo loads: the 12-department town or a 60-department city. */
+  readonly demoCatalogue: 'standard' | 'city';
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
   readonly queuePrefix: string;
   readonly databasePoolSize: number;
@@ -32,7 +36,9 @@ export interface AppConfig {
   readonly feedCheckIntervalMs: number;
   /** The working days a clue's investigation gets unless its assignment says otherwise. */
   readonly clueInvestigationWorkingDays: number;
-  readonly logFormat: 'json' | 'text';
+  /** json, text (pretty), or auto: pretty on a terminal, JSON otherwise (telemetry/logging.ts). */
+  readonly logFormat: 'auto' | 'json' | 'text';
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /**
    * Signs the users' session tokens (HS256). Null in embedded mode without JWT_SECRET: a secret is
    * generated once and kept in DATA_DIR (auth/jwt-secret.ts), so a restart keeps sessions. Null
@@ -40,6 +46,8 @@ export interface AppConfig {
    */
   readonly jwtSecret: string | null;
   readonly jwtTtlSeconds: number;
+  /** How often every open socket's credential is checked again (expiry, revocations a lost notice missed). */
+  readonly socketRecheckIntervalMs: number;
   /** bcrypt cost factor of stored passwords. */
   readonly passwordHashRounds: number;
   /** Requests per client address per window, every route. Shared through Redis in server mode. */
@@ -53,6 +61,10 @@ export interface AppConfig {
   readonly trustProxy: boolean | string[];
   /** Alert notifications: SMTP, links, office hours, escalation, retries (config/notification-settings.ts). */
   readonly notifications: NotificationSettings;
+  /** How long growing records are kept (config/retention-settings.ts). */
+  readonly retention: RetentionSettings;
+  /** Seal notification channels' secrets at rest (CHANNEL_SECRET_KEY; none: stored as given). */
+  readonly channelSecretKeys: { readonly current: Buffer | null; readonly previous: readonly Buffer[] };
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -105,6 +117,24 @@ function jwtSecret(env: Env, mode: RunMode, role: AppRole): string | null {
   return raw;
 }
 
+/** Where the data is, for commands that work on the database itself (backup, restore, key rotation). */
+export interface StorageConfig {
+  readonly mode: RunMode;
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly channelSecretKeys: { readonly current: Buffer | null; readonly previous: readonly Buffer[] };
+}
+
+export function loadStorageConfig(env: Env = process.env, cwd = process.cwd()): StorageConfig {
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  return Object.freeze({
+    mode: databaseUrl ? 'server' : 'embedded',
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
+    channelSecretKeys: readSecretKeys(env),
+  });
+}
+
 /** The only place that reads the environment: validated once, typed, frozen. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -135,13 +165,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     mode,
     role,
     port: integer(env, 'PORT', 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    // Embedded mode is a single machine's install (a laptop, an office PC): it is not exposed to the
+    // network unless the operator says so. Server mode runs behind a proxy or in a container.
+    host: env.HOST || (mode === 'embedded' ? '127.0.0.1' : '0.0.0.0'),
     adminToken,
     adminTokenGenerated,
     databaseUrl,
     redisUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     demoFeed,
+    demoCatalogue: oneOf(env, 'DEMO_CATALOGUE', ['standard', 'city'], 'standard'),
     queuePrefix,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', mode === 'embedded' ? 1 : 10, 1, 200),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 4, 1, 64),
@@ -149,9 +182,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 250, 0, 60000),
     feedCheckIntervalMs: integer(env, 'FEED_CHECK_INTERVAL_MS', 60000, 0, 3600000),
     clueInvestigationWorkingDays: integer(env, 'CLUE_INVESTIGATION_WORKING_DAYS', 30, 1, 250),
-    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'], 'json'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['auto', 'json', 'text'], 'auto'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     jwtSecret: jwtSecret(env, mode, role),
     jwtTtlSeconds: integer(env, 'JWT_TTL_SECONDS', 900, 60, 86400),
+    // At most 10 s: a revoked or expired credential must not keep a live socket longer (issue 17).
+    socketRecheckIntervalMs: integer(env, 'SOCKET_RECHECK_INTERVAL_MS', 5000, 500, 10_000),
     passwordHashRounds: integer(env, 'PASSWORD_HASH_ROUNDS', 12, 10, 15),
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 30000, 1, 10_000_000),
     rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 60000, 1000, 3600000),
@@ -159,6 +195,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     corsOrigins: Object.freeze(corsOrigins(env)),
     trustProxy: trustProxy(env),
     notifications: readNotificationSettings(env, { port: integer(env, 'PORT', 3000, 0, 65535), adminToken }),
+    retention: readRetentionSettings(env),
+    channelSecretKeys: readSecretKeys(env),
   });
 }
 

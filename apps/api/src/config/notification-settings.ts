@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { createHmac } from 'node:crypto';
 import { parseWorkingWindows, WorkingWindow } from '@app/domain';
 import { ConfigError, Env, integer, url } from './env-readers';
@@ -29,6 +30,23 @@ export interface NotificationSettings {
   /** How often due deliveries, escalations and digests are looked for; 0 turns it off (tests tick). */
   readonly dispatchIntervalMs: number;
   readonly dailyDigest: boolean;
+  /**
+   * Private, loopback or link-local addresses and networks (CIDR) webhooks may reach anyway: an
+   * intranet receiver, a test server. Everything else non-public is refused at connect time.
+   */
+  readonly allowedPrivateAddresses: readonly string[];
+}
+
+function addressList(env: Env, name: string): string[] {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return [];
+  return raw.split(',').map((part) => {
+    const entry = part.trim();
+    if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry)) {
+      throw new ConfigError(name, `must be a comma-separated list of IP addresses or CIDR networks like 10.20.0.0/16, got "${entry}"`);
+    }
+    return entry;
+  });
 }
 
 function hoursList(env: Env, name: string, fallback: number[]): number[] {
@@ -73,5 +91,6 @@ export function readNotificationSettings(env: Env, context: { port: number; admi
     sendTimeoutMs: integer(env, 'NOTIFICATION_SEND_TIMEOUT_MS', 5000, 200, 60_000),
     dispatchIntervalMs: integer(env, 'NOTIFICATION_DISPATCH_INTERVAL_MS', 1000, 0, 60_000),
     dailyDigest: digest === 'on',
+    allowedPrivateAddresses: Object.freeze(addressList(env, 'NOTIFICATION_ALLOWED_PRIVATE_ADDRESSES')),
   });
 }

@@ -5,6 +5,8 @@ export class AdminClient {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
+    /** Aborts calls in flight (the demo loader, when the server stops). */
+    private readonly signal?: AbortSignal,
   ) {}
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -15,6 +17,7 @@ export class AdminClient {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: this.signal,
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);

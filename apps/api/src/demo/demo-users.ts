@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CatalogueFile } from '@app/contracts';
 import { AdminClient } from './admin-client';
+import { tokenWorks } from './wall-display-token';
 
 interface DemoAccount {
   username: string;
@@ -85,9 +86,4 @@ export async function ensureDemoUsers(
     `  ${'display (wall token)'.padEnd(22)} ${credentials.displayToken}`,
   ];
   return { lines, displayToken: credentials.displayToken };
-}
-
-async function tokenWorks(baseUrl: string, token: string): Promise<boolean> {
-  const response = await fetch(`${baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
-  return response.status === 200;
 }

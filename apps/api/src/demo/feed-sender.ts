@@ -1,4 +1,8 @@
 import { CaseEventInput } from '@app/contracts';
+import type { components } from '@app/contracts/generated/api-types';
+
+/** The 202 answer as the OpenAPI document describes it (generated types: an API change breaks this sender's typecheck). */
+type IngestResult = components['schemas']['IngestResult'];
 
 export interface SendOutcome {
   accepted: number;
@@ -30,7 +34,7 @@ export class FeedSender {
         });
         status = response.status;
         if (status === 202) {
-          const body = (await response.json()) as { accepted: number; duplicates: number; rejected: unknown[] };
+          const body = (await response.json()) as IngestResult;
           return { accepted: body.accepted, duplicates: body.duplicates, rejected: body.rejected.length };
         }
         if (status !== 503 && status !== 429) throw new Error(`ingest answered ${status}: ${await response.text()}`);

@@ -1,33 +1,85 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startPasswordFront } from './password-front';
 
 export interface EmbeddedPostgres {
+  /** The connection URL, with the password generated for this run: never log it (use `address`). */
   url: string;
+  /** host:port, for the log. */
+  address: string;
   stop(): Promise<void>;
 }
 
 /**
- * Embedded mode's database: PostgreSQL compiled to WASM (PGlite), persisted under DATA_DIR and
- * served on a loopback port, so the application talks to it with the ordinary `pg` driver and
- * the same SQL and migrations as in server mode. PGlite serves one connection: pool of one.
+ * Where PGlite's socket server listens: a Unix socket in a fresh directory only this user may open
+ * (a named pipe with an unguessable name on Windows). Nothing reaches it but the password front.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  const dir = path.join(dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir);
+function privateSocketPath(): { socketPath: string; cleanUp(): void } {
+  if (process.platform === 'win32') return { socketPath: `\\\\.\\pipe\\lm-pglite-${randomBytes(16).toString('hex')}`, cleanUp: () => undefined };
+  const dir = mkdtempSync(path.join(tmpdir(), 'lm-pglite-'));
+  return { socketPath: path.join(dir, '.s.PGSQL.5432'), cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Embedded mode's database: PostgreSQL compiled to WASM (PGlite), persisted under DATA_DIR, so the
+ * application talks to it with the ordinary `pg` driver and the same SQL and migrations as in server
+ * mode. PGlite serves one connection: pool of one. PGlite has no authentication: it listens on a
+ * private socket, and the only TCP port is a loopback front that requires a password generated at
+ * each start (password-front.ts).
+ */
+export async function startEmbeddedPostgres(dataDir: string, options: { loadDataDir?: Blob; inMemory?: boolean } = {}): Promise<EmbeddedPostgres> {
+  const dir = pgliteDir(dataDir);
+  if (!options.inMemory) {
+    mkdirSync(dir, { recursive: true });
+    const holder = embeddedHolder(dataDir);
+    if (holder !== null && holder !== process.pid) throw new Error(`the data directory ${dataDir} is in use by process ${holder}: stop it first`);
+    writeFileSync(holderFile(dataDir), String(process.pid));
+  }
+  const db = await PGlite.create(options.inMemory ? undefined : dir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const { socketPath, cleanUp } = privateSocketPath();
   // The pool holds one connection, but a socket the pool has dropped can linger a moment before the
   // server detaches it; a limit of one would then refuse the pool's replacement connection and hang
   // its query. The server queues every query onto PGlite's single session anyway.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
   await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const password = randomBytes(24).toString('base64url');
+  const front = await startPasswordFront(socketPath, password);
   return {
-    url,
+    url: `postgres://postgres:${password}@${front.address}/postgres?sslmode=disable`,
+    address: front.address,
     async stop() {
+      await front.close();
       await server.stop();
       await db.close();
+      cleanUp();
+      if (!options.inMemory && embeddedHolder(dataDir) === process.pid) rmSync(holderFile(dataDir), { force: true });
     },
   };
+}
+
+export const pgliteDir = (dataDir: string): string => path.join(dataDir, 'pglite');
+const holderFile = (dataDir: string): string => path.join(dataDir, 'pglite.pid');
+
+/**
+ * The live process that has the embedded database open, or null. PGlite has one writer and no lock of
+ * its own: a second process (a backup, a restore) on the same files would corrupt them.
+ */
+export function embeddedHolder(dataDir: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(holderFile(dataDir), 'utf8'));
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : null; // ESRCH: gone, the file is stale
+  }
 }

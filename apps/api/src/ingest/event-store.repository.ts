@@ -75,10 +75,11 @@ export class EventStoreRepository {
     );
   }
 
-  async casesOfBatch(batchId: string, manager: EntityManager = this.dataSource.manager): Promise<CaseKey[]> {
+  /** Each case the batches touch, once. */
+  async casesOfBatches(batchIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<CaseKey[]> {
     const rows: { department_code: string; case_id: string }[] = await manager.query(
-      'SELECT DISTINCT department_code, case_id FROM case_events WHERE batch_id = $1',
-      [batchId],
+      'SELECT DISTINCT department_code, case_id FROM case_events WHERE batch_id = ANY($1::uuid[])',
+      [batchIds],
     );
     return rows.map((row) => ({ departmentCode: row.department_code, caseId: row.case_id }));
   }
@@ -104,20 +105,92 @@ export class EventStoreRepository {
     return histories;
   }
 
-  async markBatchProjected(batchId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query('UPDATE ingest_batches SET projected_at = now() WHERE id = $1 AND projected_at IS NULL', [batchId]);
+  async markBatchesProjected(batchIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE ingest_batches SET projected_at = now() WHERE id = ANY($1::uuid[]) AND projected_at IS NULL', [batchIds]);
+  }
+
+  /**
+   * Claims batches for one projection pass, locked until the caller's transaction ends: the given
+   * batch with up to `limit - 1` other unprojected batches of its department no one is projecting
+   * (oldest first, within `eventBudget` events). When another pass holds the given batch, this pass takes only others —
+   * useful work instead of a wait — and `own` says so; with nothing else to take it waits for the
+   * batch's row, so a job never ends while its batch may still be unprojected (the other pass may
+   * roll back). Never waits while holding a claim: two claiming passes cannot deadlock.
+   */
+  async claimBatches(batchId: string, limit: number, eventBudget: number, manager: EntityManager): Promise<BatchClaim> {
+    const lockOwn = async (wait: boolean) =>
+      manager.query<{ projected_at: Date | null; event_count: number; department_code: string }[]>(
+        `SELECT projected_at, event_count, department_code FROM ingest_batches WHERE id = $1 FOR UPDATE${wait ? '' : ' SKIP LOCKED'}`,
+        [batchId],
+      );
+    let own = await lockOwn(false);
+    if (own.length === 0) {
+      const [row] = await manager.query<{ projected_at: Date | null; department_code: string }[]>(
+        'SELECT projected_at, department_code FROM ingest_batches WHERE id = $1',
+        [batchId],
+      );
+      // No row: a batch this store never committed; project whatever it finds, as before.
+      if (!row) return { own: 'claimed', batches: [batchId] };
+      if (row.projected_at !== null) return { own: 'projected', batches: [] };
+      const others = await this.unclaimedBatches(batchId, row.department_code, limit, eventBudget, 0, manager);
+      if (others.length > 0) return { own: 'elsewhere', batches: others };
+      own = await lockOwn(true);
+    }
+    if (own[0].projected_at !== null) return { own: 'projected', batches: [] };
+    const others = await this.unclaimedBatches(batchId, own[0].department_code, limit - 1, eventBudget, own[0].event_count, manager);
+    return { own: 'claimed', batches: [batchId, ...others] };
+  }
+
+  /**
+   * The department's other waiting batches: a department's consecutive batches tend to touch the
+   * same cases (a case's next events), which one pass then projects once; another department's
+   * would only make the pass longer and its row locks wider. Scans the unprojected batches only
+   * (partial index), so the cost follows the backlog, not the history.
+   */
+  private async unclaimedBatches(
+    except: string,
+    departmentCode: string,
+    limit: number,
+    eventBudget: number,
+    eventsSoFar: number,
+    manager: EntityManager,
+  ): Promise<string[]> {
+    if (limit <= 0) return [];
+    const rows = await manager.query<{ id: string; event_count: number }[]>(
+      `SELECT id, event_count FROM ingest_batches
+        WHERE projected_at IS NULL AND department_code = $2 AND id <> $1
+        ORDER BY received_at LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [except, departmentCode, limit],
+    );
+    const taken: string[] = [];
+    let events = eventsSoFar;
+    for (const row of rows) {
+      // The first one always: a pass that waits on nothing else must make progress.
+      if ((taken.length > 0 || eventsSoFar > 0) && events + row.event_count > eventBudget) break;
+      taken.push(row.id);
+      events += row.event_count;
+    }
+    return taken;
   }
 
   /** Batches committed a while ago and still not projected: their job was lost or is failing. */
   async unprojectedBatches(olderThanMs: number, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM ingest_batches
-        WHERE projected_at IS NULL AND received_at < now() - ($1::int * interval '1 millisecond')
+        WHERE projected_at IS NULL AND received_at < $1
         ORDER BY received_at LIMIT $2`,
-      [olderThanMs, limit],
+      // received_at is the application's clock: compare with it, not with the database server's now().
+      [new Date(Date.now() - olderThanMs), limit],
     );
     return rows.map((row) => row.id);
   }
+}
+
+/** What a projection pass took: `own` tells whether the job's own batch is done once the pass commits. */
+export interface BatchClaim {
+  /** claimed: in `batches`; projected: by an earlier pass; elsewhere: held by a pass still running. */
+  own: 'claimed' | 'projected' | 'elsewhere';
+  batches: string[];
 }
 
 interface StoredRow {

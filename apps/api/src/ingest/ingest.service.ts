@@ -7,12 +7,12 @@ import { CalendarService } from '../calendar/calendar.service';
 import { COUNTING_POLICY } from '../calendar/clock-policy';
 import { JobName } from '../jobs/job-names';
 import { JobQueue } from '../jobs/job-queue';
+import { Metrics } from '../telemetry/metrics';
 import { eventContentHash } from './content-hash';
 import { EventStoreRepository, EventToStore } from './event-store.repository';
+import { FUTURE_TOLERANCE_MINUTES, FUTURE_TOLERANCE_MS } from './future-tolerance';
 import { IngestResult, RejectedEvent } from './ingest-result';
 
-/** Clock skew tolerated between a department system and the centre before an event is "from the future". */
-const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
 interface Candidate extends EventToStore {
   index: number;
@@ -32,6 +32,7 @@ export class IngestService {
     private readonly events: EventStoreRepository,
     private readonly jobs: JobQueue,
     private readonly calendars: CalendarService,
+    private readonly metrics: Metrics,
   ) {}
 
   async ingest(keyDepartment: string, rawEvents: unknown[], now: Date): Promise<IngestResult> {
@@ -69,7 +70,15 @@ export class IngestService {
 
     if (insertedCount > 0) await this.enqueueProjection(batchId);
     rejected.sort((a, b) => a.index - b.index);
+    this.count(insertedCount, duplicates, rejected.length);
     return { accepted: insertedCount, duplicates, rejected };
+  }
+
+  private count(accepted: number, duplicates: number, rejected: number): void {
+    this.metrics.ingestBatches.inc();
+    this.metrics.ingestEvents.inc({ outcome: 'accepted' }, accepted);
+    this.metrics.ingestEvents.inc({ outcome: 'duplicate' }, duplicates);
+    this.metrics.ingestEvents.inc({ outcome: 'rejected' }, rejected);
   }
 
   private judge(raw: unknown, keyDepartment: string, now: Date): FieldError[] {
@@ -81,7 +90,10 @@ export class IngestService {
       errors.push({ path: 'departmentCode', message: `must be the department of the API key (${keyDepartment})` });
     }
     if (Date.parse(event.occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
-      errors.push({ path: 'occurredAt', message: 'is in the future' });
+      errors.push({
+        path: 'occurredAt',
+        message: `is in the future: more than ${FUTURE_TOLERANCE_MINUTES} minutes (the tolerated clock skew) after the centre's clock, ${now.toISOString()}`,
+      });
     }
     // A date the working-day calendar cannot count would be stored and then left out of the clocks.
     const range = eventDateRange(this.calendars.current());

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import IORedis, { Redis } from 'ioredis';
 import { JOB_OPTIONS, JobHandler, JobName, JobPayloads, QUEUE_NAME } from './job-names';
-import { assertEveryJobHandled, JobQueue } from './job-queue';
+import { assertEveryJobHandled, JOB_STATS_SAMPLE, JobQueue, JobQueueStats } from './job-queue';
 
 export interface BullMqSettings {
   redisUrl: string;
@@ -105,6 +105,30 @@ export class BullMqJobQueue extends JobQueue {
   async depth(): Promise<number> {
     const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(counts).reduce((sum, n) => sum + n, 0);
+  }
+
+  async stats(): Promise<JobQueueStats> {
+    const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active', 'failed');
+    const byName = new Map<string, { name: string; pending: number; oldestEnqueuedAt: number | null }>();
+    for (const state of ['waiting', 'prioritized', 'delayed'] as const) {
+      if (!counts[state]) continue;
+      for (const job of await this.queue.getJobs([state], 0, JOB_STATS_SAMPLE - 1, true)) {
+        if (!job) continue; // removed between listing and reading
+        const entry = byName.get(job.name) ?? { name: job.name, pending: 0, oldestEnqueuedAt: null };
+        entry.pending++;
+        entry.oldestEnqueuedAt = Math.min(entry.oldestEnqueuedAt ?? job.timestamp, job.timestamp);
+        byName.set(job.name, entry);
+      }
+    }
+    return {
+      byState: { waiting: counts.waiting + counts.prioritized, delayed: counts.delayed, active: counts.active, failed: counts.failed },
+      byName: [...byName.values()],
+    };
+  }
+
+  /** The BullMQ queue itself, for the operator's queue board (server mode). */
+  get bullQueue(): Queue {
+    return this.queue;
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { JOB_OPTIONS, JobHandler, JobName, JobPayloads } from './job-names';
-import { assertEveryJobHandled, JobQueue } from './job-queue';
+import { assertEveryJobHandled, JobQueue, JobQueueStats } from './job-queue';
 
 interface PendingJob {
   name: JobName;
   payload: unknown;
   jobId?: string;
   attempt: number;
+  enqueuedAt: number;
 }
 
 /**
@@ -20,6 +21,10 @@ export class InProcessJobQueue extends JobQueue {
   private readonly queue: PendingJob[] = [];
   private readonly waitingIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Jobs waiting out a retry backoff, kept for stats (the timer holds the job itself). */
+  private readonly delayed = new Set<PendingJob>();
+  private active = 0;
+  private failed = 0;
   private running = false;
   private draining: Promise<void> | null = null;
   private closed = false;
@@ -30,8 +35,19 @@ export class InProcessJobQueue extends JobQueue {
       if (this.waitingIds.has(jobId)) return;
       this.waitingIds.add(jobId);
     }
-    this.queue.push({ name, payload, jobId, attempt: 1 });
+    this.line({ name, payload, jobId, attempt: 1, enqueuedAt: Date.now() });
     this.kick();
+  }
+
+  /**
+   * Into the line as BullMQ orders it (JOB_OPTIONS `bulk`): a job without a priority goes ahead of
+   * every waiting bulk job, so a card's notification never waits behind a backlog of batches; jobs
+   * of one kind keep their order. test/job-queue-contract.e2e-spec.ts holds both runners to this.
+   */
+  private line(job: PendingJob): void {
+    const firstBulk = JOB_OPTIONS[job.name].bulk ? -1 : this.queue.findIndex((waiting) => JOB_OPTIONS[waiting.name].bulk);
+    if (firstBulk === -1) this.queue.push(job);
+    else this.queue.splice(firstBulk, 0, job);
   }
 
   handle<N extends JobName>(name: N, handler: JobHandler<N>): void {
@@ -52,11 +68,26 @@ export class InProcessJobQueue extends JobQueue {
     return this.queue.length + this.timers.size;
   }
 
+  async stats(): Promise<JobQueueStats> {
+    const byName = new Map<string, { name: string; pending: number; oldestEnqueuedAt: number | null }>();
+    for (const job of [...this.queue, ...this.delayed]) {
+      const entry = byName.get(job.name) ?? { name: job.name, pending: 0, oldestEnqueuedAt: null };
+      entry.pending++;
+      entry.oldestEnqueuedAt = Math.min(entry.oldestEnqueuedAt ?? job.enqueuedAt, job.enqueuedAt);
+      byName.set(job.name, entry);
+    }
+    return {
+      byState: { waiting: this.queue.length, delayed: this.delayed.size, active: this.active, failed: this.failed },
+      byName: [...byName.values()],
+    };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.running = false;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.delayed.clear();
     await this.draining;
   }
 
@@ -73,11 +104,14 @@ export class InProcessJobQueue extends JobQueue {
       const job = this.queue.shift()!;
       if (job.jobId !== undefined) this.waitingIds.delete(job.jobId);
       const handler = this.handlers.get(job.name);
+      this.active++;
       try {
         if (!handler) throw new Error(`no handler for ${job.name}`);
         await handler(job.payload as JobPayloads[JobName]);
       } catch (error) {
         this.retryLater(job, error);
+      } finally {
+        this.active--;
       }
     }
   }
@@ -86,13 +120,16 @@ export class InProcessJobQueue extends JobQueue {
     const { attempts, backoffMs } = JOB_OPTIONS[job.name];
     const message = error instanceof Error ? error.message : String(error);
     if (job.attempt >= attempts) {
+      this.failed++;
       this.logger.error(`job ${job.name} ${job.jobId ?? ''} failed after ${job.attempt} attempts: ${message}`);
       return;
     }
     this.logger.warn(`job ${job.name} ${job.jobId ?? ''} attempt ${job.attempt} failed: ${message}`);
+    this.delayed.add(job);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.queue.push({ ...job, attempt: job.attempt + 1 });
+      this.delayed.delete(job);
+      this.line({ ...job, attempt: job.attempt + 1 });
       this.kick();
     }, backoffMs * 2 ** (job.attempt - 1));
     this.timers.add(timer);

@@ -20,9 +20,25 @@ export abstract class JobQueue {
   /** Jobs waiting or running, for readiness details and back-pressure. */
   abstract depth(): Promise<number>;
 
+  /** What waits and runs, by state and by job name, for the operator's metrics and queue page. */
+  abstract stats(): Promise<JobQueueStats>;
+
   /** Stops taking jobs, lets running ones finish (or return to the queue), releases connections. */
   abstract close(): Promise<void>;
 }
+
+export interface JobQueueStats {
+  /** Exact counts: waiting (incl. prioritized), delayed (retry backoff), active, failed (for good). */
+  byState: Record<'waiting' | 'delayed' | 'active' | 'failed', number>;
+  /**
+   * Jobs not yet run (waiting or delayed) per job name, and when the oldest of them was enqueued.
+   * BullMQ: counted over the oldest JOB_STATS_SAMPLE of each state, so a larger backlog shows its
+   * oldest part only (byState stays exact).
+   */
+  byName: { name: string; pending: number; oldestEnqueuedAt: number | null }[];
+}
+
+export const JOB_STATS_SAMPLE = 1000;
 
 export function assertEveryJobHandled(registered: Iterable<JobName>): void {
   const have = new Set(registered);

@@ -35,6 +35,22 @@ describe('notification channels: validation and masking', () => {
     expect(channelProblems(channels, []).map((e) => e.path)).toEqual(['[0].target', '[1].target', '[2].secret', '[3].secret', '[4].secret', '[6].target']);
   });
 
+  it('lets robot channels reach only their vendor’s robot host, over https', () => {
+    const robots: ChannelInput[] = [
+      { type: 'dingtalk', target: DINGTALK, levels: ['RED'] },
+      { type: 'wecom', target: WECOM, levels: ['RED'] },
+      { type: 'dingtalk', target: 'https://169.254.169.254/latest/meta-data/', levels: ['RED'] },
+      { type: 'dingtalk', target: 'http://oapi.dingtalk.com/robot/send?access_token=abc', levels: ['RED'] },
+      { type: 'wecom', target: 'https://qyapi.weixin.qq.com.evil.example/cgi-bin/webhook/send?key=a', levels: ['RED'] },
+      { type: 'wecom', target: 'https://qyapi.weixin.qq.com:8443/cgi-bin/webhook/send?key=a', levels: ['RED'] },
+      { type: 'dingtalk', target: WECOM, levels: ['YELLOW'] },
+    ];
+    const errors = channelProblems(robots, []);
+    expect(errors.map((e) => e.path)).toEqual(['[2].target', '[3].target', '[4].target', '[5].target', '[6].target']);
+    expect(errors[0].message).toBe('a dingtalk channel only reaches https://oapi.dingtalk.com/ (its robot endpoint), got host "169.254.169.254"');
+    expect(errors[2].message).toContain('https://qyapi.weixin.qq.com/');
+  });
+
   it('keeps the stored secret of the same target when none is sent, and only then', () => {
     const stored = [{ type: 'webhook', target: 'https://example.gov.cn/hook', secret: 'stored-secret-0123456789' }];
     const again: ChannelInput = { type: 'webhook', target: 'https://example.gov.cn/hook', levels: ['RED'] };

@@ -46,6 +46,27 @@ export const channelListSchema = {
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
+/**
+ * The only hosts a robot channel reaches: its vendor's robot endpoint. A "dingtalk" channel pointing
+ * anywhere else would be a webhook without a signature, and a way to make the server call an
+ * address of the caller's choosing.
+ */
+export const ROBOT_HOSTS: Readonly<Record<'dingtalk' | 'wecom', string>> = { dingtalk: 'oapi.dingtalk.com', wecom: 'qyapi.weixin.qq.com' };
+
+/** Null when a robot channel's URL is its vendor's https endpoint (or the channel is no robot); checked when saved and when sent. */
+export function robotTargetProblem(type: DeliveryChannel, target: string): string | null {
+  if (type !== 'dingtalk' && type !== 'wecom') return null;
+  const host = ROBOT_HOSTS[type];
+  let parsed: URL;
+  try {
+    parsed = new URL(target);
+  } catch {
+    return `must be an https://${host}/… robot URL`;
+  }
+  const exact = parsed.protocol === 'https:' && parsed.hostname === host && parsed.port === '' && parsed.username === '' && parsed.password === '';
+  return exact ? null : `a ${type} channel only reaches https://${host}/ (its robot endpoint), got host "${parsed.host}"`;
+}
+
 function urlProblem(target: string): string | null {
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(target)) return 'must not contain spaces or control characters';
@@ -69,7 +90,8 @@ export function channelProblems(channels: ChannelInput[], stored: { type: string
   const seen = new Set<string>();
   channels.forEach((channel, i) => {
     const at = (field: string) => `[${i}].${field}`;
-    const problem = channel.type === 'email' ? (EMAIL.test(channel.target) ? null : 'must be one e-mail address') : urlProblem(channel.target);
+    const problem =
+      channel.type === 'email' ? (EMAIL.test(channel.target) ? null : 'must be one e-mail address') : (urlProblem(channel.target) ?? robotTargetProblem(channel.type, channel.target));
     if (problem) errors.push({ path: at('target'), message: problem });
     const key = `${channel.type}\u0000${channel.target}`;
     if (seen.has(key)) errors.push({ path: at('target'), message: 'is listed twice for this type' });

@@ -1,14 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessScope, inScope } from '../auth/access-scope';
 import { Principal, principalId } from '../auth/principal';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputException, notFound } from '../common/invalid-input.exception';
+import { seal, SecretKeys } from '../common/secret-box';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { assertValid } from '../common/schema-validator';
 import { DepartmentEntity, NotificationChannelEntity, OfficerEntity } from '../persistence/entities';
 import { ChannelInput, channelListSchema, channelProblems, ChannelType, ChannelView, maskTarget, secretToStore } from './channel-input';
 import { OWNERS } from './recipient-directory';
+
+/** Secrets are sealed at rest with CHANNEL_SECRET_KEY (common/secret-box.ts); opened only to send. */
+const sealed = (secret: string | null, keys: SecretKeys): string | null => (secret === null ? null : seal(secret, keys));
 
 export type ChannelOwner = { kind: 'department'; code: string } | { kind: 'officer'; id: string } | { kind: 'centre' };
 
@@ -29,6 +34,7 @@ export class ChannelSettingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(owner: ChannelOwner, scope: AccessScope): Promise<ChannelView[]> {
@@ -52,7 +58,7 @@ export class ChannelSettingsService {
         position,
         type: c.type,
         target: c.target,
-        secret: secretToStore(c, before),
+        secret: sealed(secretToStore(c, before), this.config.channelSecretKeys),
         levels: [...c.levels],
         updatedAt: now,
         updatedBy: principalId(principal),

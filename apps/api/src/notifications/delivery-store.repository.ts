@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { open } from '../common/secret-box';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { maskTarget, scrubSecrets, targetKeyOf } from './channel-input';
 import { DeliveryDraft } from './recipient-directory';
 import { SendOutcome } from './senders/send-outcome';
@@ -44,7 +46,10 @@ const COLUMNS = 16;
  */
 @Injectable()
 export class DeliveryStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async insert(manager: EntityManager, deliveries: NewDelivery[], now: Date): Promise<number> {
     let inserted = 0;
@@ -110,8 +115,10 @@ export class DeliveryStore {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `WITH recovered AS (
          UPDATE notification_deliveries SET status = 'PENDING', lease_until = NULL, updated_at = now()
-          WHERE status IN ('QUEUED', 'SENDING') AND lease_until < now() RETURNING id)
+          WHERE status IN ('QUEUED', 'SENDING') AND lease_until < $1 RETURNING id)
        SELECT id FROM recovered`,
+      // The application's clock, the one the lease was set by (not the database server's).
+      [new Date()],
     );
     return rows.length;
   }
@@ -127,7 +134,10 @@ export class DeliveryStore {
        SELECT * FROM started`,
       [id, new Date(Date.now() + leaseMs)],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    // Sealed at rest (CHANNEL_SECRET_KEY): opened only for the attempt that signs with it.
+    return row.secret === null ? row : { ...row, secret: open(row.secret, this.config.channelSecretKeys) };
   }
 
   /** Logs the attempt and moves the delivery on: SENT, RETRY after an exponential backoff, or DEAD. */

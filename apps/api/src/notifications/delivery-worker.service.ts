@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { robotTargetProblem } from './channel-input';
 import { DeliveryContentService } from './delivery-content.service';
 import { DeliveryRow, DeliveryStore } from './delivery-store.repository';
 import { InboxBus } from './inbox-bus';
@@ -57,9 +58,13 @@ export class DeliveryWorker {
         if (!delivery.secret) return failed('the webhook has no signing secret', { permanent: true });
         return this.http.send(webhookRequest(delivery.target, delivery.secret, content.event, delivery.id, content.document, now), timeoutMs);
       case 'dingtalk':
-        return this.http.send(dingtalkRequest(delivery.target, delivery.secret, content.message, now), timeoutMs);
-      case 'wecom':
-        return this.http.send(wecomRequest(delivery.target, content.message), timeoutMs);
+      case 'wecom': {
+        // A robot channel saved before its host was checked, or changed in the database, goes nowhere else.
+        const problem = robotTargetProblem(delivery.channel, delivery.target);
+        if (problem) return failed(`refused: ${problem}`, { permanent: true });
+        const request = delivery.channel === 'dingtalk' ? dingtalkRequest(delivery.target, delivery.secret, content.message, now) : wecomRequest(delivery.target, content.message);
+        return this.http.send(request, timeoutMs);
+      }
       case 'email':
         return this.mail.send({ to: delivery.target, subject: content.message.subject, text: content.message.text, deliveryId: delivery.id });
     }

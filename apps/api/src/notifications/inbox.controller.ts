@@ -41,16 +41,17 @@ export class InboxController {
     const departments = departmentFilter(scope);
     if (rooms.length === 0 || (departments !== undefined && departments.length === 0)) return { page, pageSize, total: 0, items: [] };
     const where = `d.channel = 'inapp' AND d.kind <> 'DIGEST' AND d.recipient = ANY($1)
-      AND d.status <> 'CANCELLED' AND (d.status = 'SENT' OR d.due_at <= now())
+      AND d.status <> 'CANCELLED' AND (d.status = 'SENT' OR d.due_at <= $4)
       AND ($2::varchar[] IS NULL OR a.department_code = ANY($2)) AND ($3 = 'all' OR a.state = 'OPEN')`;
-    const params = [rooms, departments ?? null, state];
+    // due_at was set by the application's clock: compare with it, not with the database server's now().
+    const params = [rooms, departments ?? null, state, new Date()];
     const [{ total }] = await this.dataSource.query<{ total: string }[]>(
       `SELECT count(*) AS total FROM notification_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE ${where}`,
       params,
     );
     const rows = await this.dataSource.query<{ id: string; kind: string; step: number; due_at: Date; alert_id: string }[]>(
       `SELECT d.id, d.kind, d.step, d.due_at, d.alert_id FROM notification_deliveries d JOIN alerts a ON a.id = d.alert_id
-        WHERE ${where} ORDER BY d.due_at DESC, d.id LIMIT $4 OFFSET $5`,
+        WHERE ${where} ORDER BY d.due_at DESC, d.id LIMIT $5 OFFSET $6`,
       [...params, pageSize, (page - 1) * pageSize],
     );
     const cards = new Map((await this.facts.cardsById([...new Set(rows.map((r) => r.alert_id))])).map((c) => [c.id, c]));

@@ -29,8 +29,19 @@ describe('notification settings', () => {
     ['NOTIFICATION_REMINDER_BACKOFF_HOURS', '1,x'],
     ['NOTIFICATION_MAX_ATTEMPTS', '99'],
     ['NOTIFICATION_DAILY_DIGEST', 'yes'],
+    ['NOTIFICATION_ALLOWED_PRIVATE_ADDRESSES', '10.0.0.0/8,intranet.local'],
+    ['NOTIFICATION_ALLOWED_PRIVATE_ADDRESSES', '10.0.0.0/33'],
   ])('a bad %s stops the boot naming it', (variable, value) => {
     expect(() => loadConfig({ ...base, [variable]: value }, '/tmp')).toThrow(`Invalid configuration: ${variable}`);
+  });
+
+  it('reads the webhook allow-list of private addresses (none by default)', () => {
+    expect(loadConfig(base, '/tmp').notifications.allowedPrivateAddresses).toEqual([]);
+    expect(loadConfig({ ...base, NOTIFICATION_ALLOWED_PRIVATE_ADDRESSES: ' 10.20.0.15, 10.30.0.0/16,fd00::/8' }, '/tmp').notifications.allowedPrivateAddresses).toEqual([
+      '10.20.0.15',
+      '10.30.0.0/16',
+      'fd00::/8',
+    ]);
   });
 
   it('walks the ladder: supervisor, department supervisors, then reminders spaced by the backoff', () => {

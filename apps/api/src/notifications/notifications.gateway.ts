@@ -1,6 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { LiveSocketCredentials } from '../auth/live-socket-credentials';
 import { SocketAdmission, SocketAuthenticator } from '../auth/socket-authenticator';
 import { InboxBus } from './inbox-bus';
 import { userRoom } from './recipient-directory';
@@ -37,6 +38,7 @@ export class NotificationsGateway implements OnGatewayInit<InboxNamespace>, OnGa
   constructor(
     private readonly admission: SocketAuthenticator,
     private readonly bus: InboxBus,
+    private readonly live: LiveSocketCredentials,
   ) {}
 
   afterInit(namespace: InboxNamespace): void {
@@ -44,8 +46,10 @@ export class NotificationsGateway implements OnGatewayInit<InboxNamespace>, OnGa
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
       this.admission.admit(token, 'notifications.inbox', 'socket /notifications', socket.handshake.address).then(
         (admitted) => {
-          if (!admitted) return next(new Error('unauthorized'));
+          if (!admitted || typeof token !== 'string') return next(new Error('unauthorized'));
           socket.data.rooms = personalRooms(admitted);
+          // Disconnected when the account is disabled or changed, or the session expires.
+          this.live.track(socket, token, 'notifications.inbox', 'socket /notifications', admitted);
           next();
         },
         (error: Error) => {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { inOrder } from './in-order';
 import { WallCard, WallCardLevel } from '@app/contracts';
 import { WallCardFigures, WallCardSource } from './wall-card-source';
+import type { WallSql } from './wall-case-figures.query';
 import { WallDayWindow } from './wall-day-window';
 import { WallScope } from './wall-scope';
 
@@ -15,20 +17,20 @@ export class AlertsWallCardSource extends WallCardSource {
   }
 
   /** Only the departments of the screen's scope (null = every department) are read. */
-  async read(window: WallDayWindow, recentLimit: number, scope: WallScope): Promise<WallCardFigures> {
+  async read(window: WallDayWindow, recentLimit: number, scope: WallScope, db: WallSql = this.dataSource): Promise<WallCardFigures> {
     const departments = scope.departmentCodes;
     // $1 is the department list, or NULL for the whole city.
     const inScope = `($1::varchar[] IS NULL OR a.department_code = ANY($1::varchar[]))`;
-    const [open, byRule, recent] = await Promise.all([
-      this.dataSource.query<{ department_code: string; level: WallCardLevel; n: string }[]>(
+    const [open, byRule, recent] = await inOrder([
+      () => db.query<{ department_code: string; level: WallCardLevel; n: string }[]>(
         `SELECT a.department_code, a.level, count(*) AS n FROM alerts a WHERE a.state IN ${ACTIVE} AND ${inScope} GROUP BY 1, 2`,
         [departments],
       ),
-      this.dataSource.query<{ rule: string; n: string }[]>(
+      () => db.query<{ rule: string; n: string }[]>(
         `SELECT a.rule, count(*) AS n FROM alerts a WHERE a.raised_at >= $2 AND a.state NOT IN ('PENDING', 'DISCARDED') AND ${inScope} GROUP BY 1`,
         [departments, window.trendStart],
       ),
-      this.dataSource.query<{ id: string; level: WallCardLevel; department_code: string; item_code: string | null; item_name: string | null; rule: string; at: Date; case_id: string }[]>(
+      () => db.query<{ id: string; level: WallCardLevel; department_code: string; item_code: string | null; item_name: string | null; rule: string; at: Date; case_id: string }[]>(
         `SELECT a.id, a.level, a.department_code, a.item_code, i.name AS item_name, a.rule, a.updated_at AS at, a.case_id
            FROM alerts a LEFT JOIN items i ON i.code = a.item_code
           WHERE a.state IN ${ACTIVE} AND ${inScope}

@@ -1,4 +1,5 @@
 import { WallCard, WallCardLevel } from '@app/contracts';
+import type { WallSql } from './wall-case-figures.query';
 import { WallDayWindow } from './wall-day-window';
 import { WallScope } from './wall-scope';
 
@@ -18,6 +19,7 @@ export abstract class WallCardSource {
    * Cards of the scope's departments only (`scope.departmentCodes` null = all): a district's screen
    * must not count or list another district's cards. Null while the system keeps no cards: the
    * screen then says "not measured" rather than 0.
+     * `db`: the transaction the case figures are read in, so both describe one instant.
    */
-  abstract read(window: WallDayWindow, recentLimit: number, scope: WallScope): Promise<WallCardFigures | null>;
+  abstract read(window: WallDayWindow, recentLimit: number, scope: WallScope, db?: WallSql): Promise<WallCardFigures | null>;
 }

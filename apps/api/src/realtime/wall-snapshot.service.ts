@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { WALL_LIMITS } from '@app/contracts';
 import { WallCardSource } from './wall-card-source';
 import { TrendRow, WallCaseFiguresQuery } from './wall-case-figures.query';
@@ -21,17 +22,23 @@ export class WallSnapshotService {
   constructor(
     private readonly cases: WallCaseFiguresQuery,
     private readonly cards: WallCardSource,
+    private readonly dataSource: DataSource,
   ) {}
 
   async read(scope: WallScope, now: Date = new Date()): Promise<WallState> {
     const window = wallDayWindow(now);
-    const [catalogue, departments, trend, cards] = await Promise.all([
-      this.cases.catalogue(),
-      this.cases.byDepartment(window, scope),
+    // Every figure of a frame from one snapshot of the database: read in parallel on the pool, the
+    // headline and the district figures could each see a different moment of a busy ingest.
+    const [trend, frame] = await Promise.all([
       this.trendRows(window, scope),
-      this.cards.read(window, WALL_LIMITS.recentCards, scope),
+      this.dataSource.transaction('REPEATABLE READ', async (db) => {
+        const catalogue = await this.cases.catalogue(db);
+        const departments = await this.cases.byDepartment(window, scope, db);
+        const cards = await this.cards.read(window, WALL_LIMITS.recentCards, scope, db);
+        return { catalogue, departments, cards };
+      }),
     ]);
-    return assembleWallState({ window, scope, catalogue, departments, trend, cards });
+    return assembleWallState({ window, scope, trend, ...frame });
   }
 
   private async trendRows(window: ReturnType<typeof wallDayWindow>, scope: WallScope): Promise<TrendRow[]> {

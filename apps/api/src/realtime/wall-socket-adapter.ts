@@ -43,6 +43,11 @@ export class WallSocketAdapter extends IoAdapter {
    */
   override async close(): Promise<void> {}
 
+  /** Open sockets per namespace on this node (metrics). */
+  connections(): { namespace: string; count: number }[] {
+    return this.io ? [...this.io._nsps.values()].map((ns) => ({ namespace: ns.name, count: ns.sockets.size })) : [];
+  }
+
   /** Closes this node's connections (only this node's), so the HTTP server can close; then Redis. */
   override async dispose(): Promise<void> {
     const io = this.io;

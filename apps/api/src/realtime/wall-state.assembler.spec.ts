@@ -1,4 +1,4 @@
-import { WALL_LIMITS } from '@app/contracts';
+import { WALL_LIMITS, WALL_NO_REGION_CODE } from '@app/contracts';
 import { WallCardFigures } from './wall-card-source';
 import { DepartmentCaseFigures } from './wall-case-figures.query';
 import { wallDayWindow } from './wall-day-window';
@@ -11,6 +11,7 @@ const figures = (overrides: Partial<DepartmentCaseFigures>): DepartmentCaseFigur
   completedToday: 0,
   inProgress: 0,
   overdue: 0,
+  dueSoon: 0,
   decided: 0,
   decidedOnTime: 0,
   ...overrides,
@@ -67,11 +68,30 @@ describe('assembleWallState', () => {
     ]);
   });
 
-  it('shows only districts that have departments, with their sums', () => {
+  it('shows only districts that have departments, with their sums, and the departments of no district as one more', () => {
     const { panels } = assembleWallState(readings(null));
     expect(panels.regions).toEqual([
-      { code: 'R1', name: '东城区', departmentCodes: ['A', 'B'], acceptedToday: 2, inProgress: 5, openCards: { PROMPT: 0, YELLOW: 0, RED: 0 } },
+      { code: 'R1', name: '东城区', departmentCodes: ['A', 'B'], acceptedToday: 2, inProgress: 5, overdue: 1, openCards: { PROMPT: 0, YELLOW: 0, RED: 0 } },
+      { code: WALL_NO_REGION_CODE, name: '市直部门', departmentCodes: ['C'], acceptedToday: 1, inProgress: 1, overdue: 0, openCards: { PROMPT: 0, YELLOW: 0, RED: 0 } },
     ]);
+  });
+
+  it('adds the districts up to the headline figures of the same frame, whatever the departments hold', () => {
+    const codes = Array.from({ length: 60 }, (_, i) => `D${i}`);
+    const state = assembleWallState({
+      ...readings(null),
+      catalogue: {
+        // Some departments in no district, one in a district the catalogue does not know.
+        departments: codes.map((code, i) => ({ code, name: code, regionCode: i % 7 === 0 ? null : i % 11 === 0 ? 'GONE' : `R${i % 10}` })),
+        regions: Array.from({ length: 10 }, (_, i) => ({ code: `R${i}`, name: `区${i}` })),
+      },
+      departments: new Map(codes.map((code, i) => [code, figures({ acceptedToday: i % 5, inProgress: (i * 7) % 13, overdue: i % 3 })])),
+    });
+    const sum = (key: 'acceptedToday' | 'inProgress' | 'overdue') => state.panels.regions.reduce((total, r) => total + r[key], 0);
+    expect(sum('acceptedToday')).toBe(state.panels.kpis.acceptedToday);
+    expect(sum('inProgress')).toBe(state.panels.kpis.inProgress);
+    expect(sum('overdue')).toBe(state.panels.kpis.overdue);
+    expect(state.panels.regions.flatMap((r) => r.departmentCodes).sort()).toEqual([...codes].sort());
   });
 
   it('fills every day of the trend, and takes today from the live figures', () => {
@@ -144,7 +164,7 @@ describe('assembleWallState', () => {
     const state = assembleWallState(readings(cards, { departmentCodes: ['C'] }));
     expect(state.panels.departments.map((d) => d.code)).toEqual(['C']);
     expect(state.panels.kpis).toMatchObject({ acceptedToday: 1, inProgress: 1, openRed: 0, openYellow: 4, onTimeRate: 1 });
-    expect(state.panels.regions).toEqual([]);
+    expect(state.panels.regions.map((r) => r.code)).toEqual([WALL_NO_REGION_CODE]);
     expect(state.cards.map((c) => c.departmentCode)).toEqual(['C']);
   });
 });

@@ -1,5 +1,6 @@
 import {
   WALL_CARD_LEVELS,
+  WALL_NO_REGION_CODE,
   WALL_LIMITS,
   WallCard,
   WallCardLevel,
@@ -34,7 +35,10 @@ export interface WallState {
   cards: WallCard[];
 }
 
-const NO_FIGURES: DepartmentCaseFigures = { acceptedToday: 0, completedToday: 0, inProgress: 0, overdue: 0, decided: 0, decidedOnTime: 0 };
+const NO_FIGURES: DepartmentCaseFigures = { acceptedToday: 0, completedToday: 0, inProgress: 0, overdue: 0, dueSoon: 0, decided: 0, decidedOnTime: 0 };
+
+/** The pseudo-district of departments with no (known) district: the city's own bureaus, as a rule. */
+export const NO_REGION_NAME = '市直部门';
 
 const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -65,6 +69,8 @@ export function assembleWallState(readings: WallReadings): WallState {
       decided: figures.decided,
       worstOpenLevel: worstLevel(open),
       openCards: countOpen(open),
+      overdue: figures.overdue,
+      dueSoon: figures.dueSoon,
     };
   });
 
@@ -100,11 +106,17 @@ export function assembleWallState(readings: WallReadings): WallState {
   };
 }
 
-/** Regions that have departments, in catalogue order; a department without a known region is in none. */
+/**
+ * Regions that have departments, in catalogue order, then one for the departments of no known
+ * region: every department is in exactly one, so the districts always add up to the headline.
+ */
 function regionsOf(catalogue: WallCatalogue, departments: WallDepartment[], cards: WallCardFigures | null): WallRegion[] {
-  return catalogue.regions
+  const known = new Set(catalogue.regions.map((r) => r.code));
+  const regions = [...catalogue.regions, { code: WALL_NO_REGION_CODE, name: NO_REGION_NAME }];
+  const regionOf = (d: WallDepartment): string => (d.regionCode !== null && known.has(d.regionCode) ? d.regionCode : WALL_NO_REGION_CODE);
+  return regions
     .map((region) => {
-      const members = departments.filter((d) => d.regionCode === region.code);
+      const members = departments.filter((d) => regionOf(d) === region.code);
       const openCards = Object.fromEntries(
         WALL_CARD_LEVELS.map((level) => [level, members.reduce((sum, d) => sum + (cards?.openByDepartment[d.code]?.[level] ?? 0), 0)]),
       ) as Record<WallCardLevel, number>;
@@ -114,6 +126,7 @@ function regionsOf(catalogue: WallCatalogue, departments: WallDepartment[], card
         departmentCodes: members.map((d) => d.code),
         acceptedToday: members.reduce((sum, d) => sum + d.acceptedToday, 0),
         inProgress: members.reduce((sum, d) => sum + d.inProgress, 0),
+        overdue: members.reduce((sum, d) => sum + d.overdue, 0),
         openCards,
       };
     })

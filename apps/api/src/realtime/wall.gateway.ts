@@ -20,7 +20,8 @@ const RESYNC_MIN_INTERVAL_MS = 1000;
 const roomOf = (scopeKey: string) => `wall:${scopeKey}`;
 
 /**
- * socket.io namespace /wall: authenticates the handshake, sends a full snapshot on every
+ * socket.io namespace /wall: authenticates the handshake (and keeps re-checking the token while the
+ * socket is open: wall-screen-auth.ts), sends a full snapshot on every
  * (re)connection and on request, then this node's coalesced deltas and heartbeats for the screen's
  * scope. Deltas go to this node's sockets only (`local`): each node owns the sequence of the streams
  * it serves (docs/adr/0004-wall-screen-live-state.md).
@@ -41,7 +42,7 @@ export class WallGateway implements OnGatewayInit<WallNamespace>, OnGatewayConne
   afterInit(namespace: WallNamespace): void {
     namespace.use((socket, next) => {
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
-      this.authenticator.authenticateWallScreen(token, socket.handshake.address).then(
+      this.authenticator.authenticateWallScreen(token, socket.handshake.address, socket).then(
         (viewer) => {
           if (!viewer) return next(new Error('unauthorized'));
           socket.data.viewer = viewer;

@@ -6,6 +6,7 @@ import { regionsOption } from '../charts/regions.option';
 import { rulesOption } from '../charts/rules.option';
 import { trendOption } from '../charts/trend.option';
 import { MESSAGES, type WallMessages } from '../i18n/messages';
+import { MIN_REDRAW_INTERVAL_MS } from '../charts/chart-updates';
 import { WallConnection } from '../net/wall-connection';
 import { Watchdog } from '../net/watchdog';
 import type { WallParams } from '../state/wall-params';
@@ -32,6 +33,8 @@ export class WallApp {
   private state: WallViewState = INITIAL_WALL_STATE;
   private drawn: WallData | null = null;
   private frame = 0;
+  private frameDelay: number | undefined;
+  private lastDrawAt = Number.NEGATIVE_INFINITY;
   private lastResyncAt = 0;
   private readonly messages: WallMessages;
   private readonly layout: WallLayout;
@@ -63,7 +66,8 @@ export class WallApp {
       rotating: new ChartPanel(this.layout.rotating, ratio),
     };
     this.kpis = new KpiBar(this.layout.kpis, this.messages);
-    this.tiles = new DepartmentTiles(this.layout.tiles);
+    // The tiles turn twice as often as the secondary panel: ten districts in about a minute and a half by default.
+    this.tiles = new DepartmentTiles(this.layout.tiles, this.layout.tilesTitle, this.messages, params.rotateMs / 2);
     this.feed = new CardFeed(this.layout.feed, this.messages, params.lang);
     this.status = new StatusView(this.layout, document.documentElement, this.messages, params.lang);
     this.rotation = new Rotation<RotatingFace>(
@@ -82,6 +86,8 @@ export class WallApp {
     this.disposers.push(
       () => window.clearInterval(ticker),
       () => cancelAnimationFrame(this.frame),
+      () => window.clearTimeout(this.frameDelay),
+      () => this.tiles.dispose(),
       () => this.connection.dispose(),
       () => this.watchdog.dispose(),
       () => this.rotation.dispose(),
@@ -125,12 +131,26 @@ export class WallApp {
     this.connection.requestSnapshot();
   }
 
+  /**
+   * One frame draws every panel from the same data, at most once per MIN_REDRAW_INTERVAL_MS: under
+   * a stream of cards the canvases would otherwise repaint all the time (bench:wall, P7), and
+   * pacing each chart on its own showed figures of different moments side by side.
+   */
   private scheduleDraw(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    if (this.frame || this.frameDelay !== undefined) return;
+    const wait = Math.max(0, this.lastDrawAt + MIN_REDRAW_INTERVAL_MS - performance.now());
+    const inFrame = () => {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.lastDrawAt = performance.now();
+        this.draw();
+      });
+    };
+    if (wait === 0) return inFrame();
+    this.frameDelay = window.setTimeout(() => {
+      this.frameDelay = undefined;
+      inFrame();
+    }, wait);
   }
 
   /** Redraws each part whose slice of the data changed (the reducer keeps unchanged slices identical). */
@@ -159,7 +179,8 @@ export class WallApp {
 
   /** The rotating panel: on a face change always, on new data only if its face's data changed. */
   private drawRotating(faceChanged: boolean, old: WallData | null): void {
-    const data = this.state.data;
+    // The data of the frame on screen, not newer data still waiting for the next frame.
+    const data = this.drawn;
     if (!data) return;
     if (this.rotation.current === 'rules') {
       if (faceChanged || data.ruleCounts !== old?.ruleCounts || data.cardsMeasured !== old?.cardsMeasured) {

@@ -1,6 +1,6 @@
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import type { GraphicComponentOption, GridComponentOption, LegendComponentOption, MarkAreaComponentOption } from 'echarts/components';
+import type { AriaComponentOption, GraphicComponentOption, GridComponentOption, LegendComponentOption, MarkAreaComponentOption } from 'echarts/components';
 import { FONT_FAMILY, PALETTE } from './palette';
 
 /** Only the parts the wall uses; echarts-setup.ts registers exactly these. Types only: no runtime. */
@@ -12,6 +12,7 @@ export type WallChartOption = ComposeOption<
   | LegendComponentOption
   | GraphicComponentOption
   | MarkAreaComponentOption
+  | AriaComponentOption
 >;
 
 export const BASE_TEXT = Object.freeze({ color: PALETTE.text, fontFamily: FONT_FAMILY, fontSize: 16 });

@@ -1,4 +1,5 @@
 import type { WallCardLevel } from '@app/contracts/realtime/wall';
+import type { DepartmentState } from '../state/department-state';
 
 /** The wall's dark theme, in one place so charts and DOM panels agree. */
 export const PALETTE = Object.freeze({
@@ -24,6 +25,14 @@ export const LEVEL_COLOURS: Readonly<Record<WallCardLevel | 'NONE', string>> = O
   PROMPT: '#60a5fa',
   YELLOW: '#fbbf24',
   RED: '#f43f5e',
+});
+
+/** A department's colour: the state of its open cases now (state/department-state.ts). */
+export const STATE_COLOURS: Readonly<Record<DepartmentState, string>> = Object.freeze({
+  OVERDUE: '#f43f5e',
+  DUE_SOON: '#fbbf24',
+  ON_TIME: '#34d399',
+  IDLE: '#3b82c4',
 });
 
 /** Font stack with the CJK faces screens actually have (Debian's Noto CJK first). */

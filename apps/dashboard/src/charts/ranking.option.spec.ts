@@ -14,19 +14,28 @@ describe('rankingOption', () => {
     department('E', { name: '戊局', onTimeRate: 0.9, decided: 40 }),
   ];
 
-  it('ranks departments with a rate, best first, ties by number of decisions, leaving out those without', () => {
-    expect(rankDepartments(departments).map((d) => d.code)).toEqual(['B', 'E', 'D', 'A']);
+  it('ranks departments with a rate, worst first, ties by number of decisions, leaving out those without', () => {
+    expect(rankDepartments(departments).map((d) => d.code)).toEqual(['A', 'E', 'D', 'B']);
   });
 
-  it('draws the best on top (category axes run bottom-up), coloured by band, labelled as percentages', () => {
+  it('draws the worst on top (category axes run bottom-up), coloured by band, labelled as percentages', () => {
     const option = rankingOption(departments, MESSAGES.zh);
     const yAxis = option.yAxis as { data: string[] };
-    expect(yAxis.data).toEqual(['甲局', '丁局', '戊局', '乙局']);
+    expect(yAxis.data).toEqual(['乙局', '丁局', '戊局', '甲局']);
     const bars = (option.series as { data: Bar[] }[])[0].data;
-    expect(bars.map((b) => b.label.formatter)).toEqual(['80.0%', '90.0%', '90.0%', '99.0%']);
-    expect(bars.map((b) => b.itemStyle.color)).toEqual([PALETTE.poor, PALETTE.fair, PALETTE.fair, PALETTE.good]);
+    expect(bars.map((b) => b.label.formatter)).toEqual(['99.0%', '90.0%', '90.0%', '80.0%']);
+    expect(bars.map((b) => b.itemStyle.color)).toEqual([PALETTE.good, PALETTE.fair, PALETTE.fair, PALETTE.poor]);
+    expect((option.aria as { label: { description: string } }).label.description).toContain('甲局 80.0%；戊局 90.0%');
     const message = (option.graphic as { elements: { invisible: boolean }[] }).elements[0];
     expect(message.invisible).toBe(true);
+  });
+
+  it('never hides the worst of a city: 58 departments at 100 % and two that are not, one with an overdue case', () => {
+    const city = Array.from({ length: 60 }, (_, i) => department(`D${String(i).padStart(2, '0')}`, { onTimeRate: 1, decided: 30 }));
+    city[17] = department('D17', { onTimeRate: 0.5, decided: 4 });
+    city[42] = department('D42', { onTimeRate: 1, decided: 2, overdue: 1, inProgress: 1 });
+    city[50] = department('D50', { onTimeRate: 0.9, decided: 10 });
+    expect(rankDepartments(city).slice(0, 3).map((d) => d.code)).toEqual(['D17', 'D50', 'D42']);
   });
 
   it('keeps at most the panel’s rows', () => {

@@ -38,14 +38,21 @@ export function layoutRegionBoxes(count: number, aspect = 16 / 9): Box[] {
 /** Share of a box's height kept for its title lines. */
 export const TITLE_SHARE = 0.34;
 
-/** Department markers spread evenly below the box's title. */
-export function layoutMarkers(box: Box, count: number): Point[] {
-  if (count <= 0) return [];
-  const top = box.y0 + (box.y1 - box.y0) * TITLE_SHARE;
+/** The grid the markers of a box sit in, below its title. */
+export function markerGrid(box: Box, count: number, titleShare = TITLE_SHARE): { top: number; columns: number; rows: number } {
+  const top = box.y0 + (box.y1 - box.y0) * titleShare;
   const width = box.x1 - box.x0;
   const height = box.y1 - top;
-  const columns = Math.max(1, Math.round(Math.sqrt((count * width) / Math.max(height, 1))));
-  const rows = Math.ceil(count / columns);
+  const columns = Math.max(1, Math.min(count, Math.round(Math.sqrt((count * width) / Math.max(height, 1)))));
+  return { top, columns, rows: Math.ceil(count / columns) };
+}
+
+/** Department markers spread evenly below the box's title. */
+export function layoutMarkers(box: Box, count: number, titleShare = TITLE_SHARE): Point[] {
+  if (count <= 0) return [];
+  const { top, columns, rows } = markerGrid(box, count, titleShare);
+  const width = box.x1 - box.x0;
+  const height = box.y1 - top;
   return Array.from({ length: count }, (_, i) => {
     const row = Math.floor(i / columns);
     const inRow = row === rows - 1 ? count - row * columns : columns;
@@ -58,7 +65,7 @@ export function layoutMarkers(box: Box, count: number): Point[] {
 }
 
 /** Marker size grows with a department's open workload; square root so one giant does not dwarf all. */
-export function markerSize(inProgress: number, maxInProgress: number): number {
-  if (maxInProgress <= 0) return 16;
-  return Math.round(16 + 22 * Math.sqrt(Math.max(0, inProgress) / maxInProgress));
+export function markerSize(inProgress: number, maxInProgress: number, scale = 1): number {
+  if (maxInProgress <= 0) return Math.round(16 * scale);
+  return Math.round((16 + 22 * Math.sqrt(Math.max(0, inProgress) / maxInProgress)) * scale);
 }

@@ -11,6 +11,8 @@ export function department(code: string, overrides: Partial<WallDepartment> = {}
     decided: 0,
     worstOpenLevel: null,
     openCards: 0,
+    overdue: 0,
+    dueSoon: 0,
     ...overrides,
   };
 }
@@ -38,7 +40,7 @@ export function snapshot(overrides: Partial<WallSnapshot> = {}): WallSnapshot {
     day: '2026-11-30',
     kpis: { acceptedToday: 3, completedToday: 1, inProgress: 5, overdue: 0, openYellow: null, openRed: null, onTimeRate: null },
     departments: [department('SCJG'), department('ZJJ')],
-    regions: [{ code: 'R1', name: '东城区', departmentCodes: ['SCJG', 'ZJJ'], acceptedToday: 3, inProgress: 5, openCards: { PROMPT: 0, YELLOW: 0, RED: 0 } }],
+    regions: [{ code: 'R1', name: '东城区', departmentCodes: ['SCJG', 'ZJJ'], acceptedToday: 3, inProgress: 5, overdue: 0, openCards: { PROMPT: 0, YELLOW: 0, RED: 0 } }],
     trend: [{ day: '2026-11-30', accepted: 3, completed: 1, overdue: 0 }],
     ruleCounts: [],
     cardsMeasured: false,

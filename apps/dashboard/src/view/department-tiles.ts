@@ -1,37 +1,45 @@
 import type { WallDepartment, WallRegion } from '@app/contracts/realtime/wall';
 import { formatPercent, withoutRegionPrefix } from '../i18n/format';
+import type { WallMessages } from '../i18n/messages';
+import { departmentState } from '../state/department-state';
 import { el, setText } from './dom';
+import { type TilePage, tilePages } from './tile-pages';
 
 interface Tile {
   root: HTMLElement;
   name: HTMLElement;
   detail: HTMLElement;
+  cards: HTMLElement;
 }
-
-/** Columns for n tiles in the panel, so any number of departments fits without scrolling. */
-export function tileColumns(count: number): number {
-  if (count <= 12) return 3;
-  if (count <= 20) return 4;
-  if (count <= 30) return 5;
-  return 6;
-}
-
-/** Tiles of one district side by side, so a name without its district prefix is still unambiguous. */
-const byRegionThenCode = (a: WallDepartment, b: WallDepartment): number =>
-  (a.regionCode ?? '\uffff').localeCompare(b.regionCode ?? '\uffff') || a.code.localeCompare(b.code);
 
 /**
- * A tile per department, lit by its worst open card (neutral while cards are not measured): the
- * department's name, its district and its on-time rate.
+ * A tile per department, one district per page, the pages turning (`periodMs`, 0 = still): the
+ * tile is coloured by the state of the department's open cases now (overdue / due soon / on time /
+ * none), shows its whole name without the district prefix (the title names the district), its
+ * on-time rate, overdue cases and open red and yellow cards. Every tile stays in the page (hidden
+ * when not on the current page), so turning costs no rebuild.
  */
 export class DepartmentTiles {
   private readonly tiles = new Map<string, Tile>();
+  private pages: TilePage[] = [];
+  private page = 0;
+  private readonly timer: number | undefined;
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly title: HTMLElement,
+    private readonly messages: WallMessages,
+    periodMs: number,
+  ) {
+    if (periodMs > 0) this.timer = window.setInterval(() => this.turn(), periodMs);
+  }
 
-  render(unordered: readonly WallDepartment[], regions: readonly WallRegion[], cardsMeasured: boolean): void {
-    const departments = [...unordered].sort(byRegionThenCode);
-    const regionNames = new Map(regions.map((r) => [r.code, r.name]));
+  dispose(): void {
+    window.clearInterval(this.timer);
+  }
+
+  render(departments: readonly WallDepartment[], regions: readonly WallRegion[], cardsMeasured: boolean): void {
+    this.pages = tilePages(departments, regions);
     const wanted = new Set(departments.map((d) => d.code));
     for (const [code, tile] of this.tiles) {
       if (!wanted.has(code)) {
@@ -39,19 +47,40 @@ export class DepartmentTiles {
         this.tiles.delete(code);
       }
     }
-    const columns = tileColumns(departments.length);
-    this.container.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
-    this.container.style.gridTemplateRows = `repeat(${Math.max(1, Math.ceil(departments.length / columns))}, minmax(0, 1fr))`;
-    this.container.dataset.density = departments.length > 20 ? 'dense' : 'normal';
-    departments.forEach((d, index) => {
-      const tile = this.tiles.get(d.code) ?? this.create(d.code);
-      const level = cardsMeasured ? (d.worstOpenLevel ?? 'NONE') : 'UNMEASURED';
-      if (tile.root.dataset.level !== level) tile.root.dataset.level = level;
-      const regionName = d.regionCode ? regionNames.get(d.regionCode) : undefined;
-      setText(tile.name, withoutRegionPrefix(d.name, regionName));
-      setText(tile.detail, [regionName, formatPercent(d.onTimeRate, 0)].filter(Boolean).join(' · '));
-      if (this.container.children[index] !== tile.root) this.container.insertBefore(tile.root, this.container.children[index] ?? null);
+    let index = 0;
+    this.pages.forEach((page, p) => {
+      for (const d of page.departments) {
+        const tile = this.tiles.get(d.code) ?? this.create(d.code);
+        const state = departmentState(d);
+        if (tile.root.dataset.state !== state) tile.root.dataset.state = state;
+        const level = cardsMeasured ? (d.worstOpenLevel ?? 'NONE') : 'UNMEASURED';
+        if (tile.root.dataset.level !== level) tile.root.dataset.level = level;
+        tile.root.dataset.page = String(p);
+        setText(tile.name, withoutRegionPrefix(d.name, page.regionName ?? undefined));
+        const m = this.messages;
+        setText(tile.detail, `${m.tileOnTime} ${formatPercent(d.onTimeRate, 0)}${d.overdue > 0 ? ` · ${m.series.overdue} ${d.overdue}` : ''}`);
+        setText(tile.cards, cardsMeasured && d.openCards > 0 ? `${m.tileCards} ${d.openCards}` : '');
+        if (this.container.children[index] !== tile.root) this.container.insertBefore(tile.root, this.container.children[index] ?? null);
+        index += 1;
+      }
     });
+    if (this.page >= this.pages.length) this.page = 0;
+    this.show();
+  }
+
+  private turn(): void {
+    if (this.pages.length < 2) return;
+    this.page = (this.page + 1) % this.pages.length;
+    this.show();
+  }
+
+  private show(): void {
+    const page = this.pages[this.page];
+    for (const tile of this.tiles.values()) tile.root.hidden = tile.root.dataset.page !== String(this.page);
+    const where = page ? (page.regionName ?? this.messages.noRegion) : '';
+    const count = this.pages.length > 1 ? ` ${this.page + 1}/${this.pages.length}` : '';
+    setText(this.title, page ? `${this.messages.panels.tiles} · ${where}${count}` : this.messages.panels.tiles);
+    this.container.dataset.page = String(this.page);
   }
 
   private create(code: string): Tile {
@@ -59,8 +88,9 @@ export class DepartmentTiles {
     root.dataset.code = code;
     const name = el('div', 'tile-name');
     const detail = el('div', 'tile-detail');
-    root.append(name, detail);
-    const tile = { root, name, detail };
+    const cards = el('div', 'tile-cards');
+    root.append(name, detail, cards);
+    const tile = { root, name, detail, cards };
     this.tiles.set(code, tile);
     return tile;
   }

@@ -11,6 +11,7 @@ export interface WallLayout {
   kpis: HTMLElement;
   ranking: HTMLElement;
   tiles: HTMLElement;
+  tilesTitle: HTMLElement;
   regions: HTMLElement;
   feed: HTMLElement;
   trend: HTMLElement;
@@ -47,7 +48,8 @@ export function buildLayout(root: HTMLElement, m: WallMessages): WallLayout {
   const kpis = el('div', 'kpis');
   const main = el('main', 'grid');
   const ranking = panel(main, 'ranking', m.panels.ranking).body;
-  const tiles = panel(main, 'tiles', m.panels.tiles).body;
+  const tilesPanel = panel(main, 'tiles', m.panels.tiles);
+  const tiles = tilesPanel.body;
   const regions = panel(main, 'regions', m.panels.regions).body;
   const feed = panel(main, 'feed', m.panels.feed).body;
   const trend = panel(main, 'trend', m.panels.trend).body;
@@ -67,6 +69,7 @@ export function buildLayout(root: HTMLElement, m: WallMessages): WallLayout {
     kpis,
     ranking,
     tiles,
+    tilesTitle: tilesPanel.heading,
     regions,
     feed,
     trend,

@@ -74,7 +74,14 @@ export interface WallDepartment {
   /** Most severe open card; null when none is open or cards are not measured. */
   worstOpenLevel: WallCardLevel | null;
   openCards: number;
+  /** Open cases past their promised decision deadline now. */
+  overdue: number;
+  /** Open cases whose promised decision deadline falls within the next 48 hours. */
+  dueSoon: number;
 }
+
+/** Code of the pseudo-district holding the departments of no district (市直部门), so districts add up to the headline. */
+export const WALL_NO_REGION_CODE = '-';
 
 export interface WallRegion {
   code: string;
@@ -82,6 +89,7 @@ export interface WallRegion {
   departmentCodes: string[];
   acceptedToday: number;
   inProgress: number;
+  overdue: number;
   openCards: Record<WallCardLevel, number>;
 }
 

@@ -1,11 +1,12 @@
-import { neutralise, parsePostTable, readCsv } from './posts-file';
+import { neutraliseFormula } from '../../reports/render/csv';
+import { parsePostTable, readCsv } from './posts-file';
 
 const HEADINGS = ['部门代码', '岗位代码', '岗位名称', '岗位职责', '法律依据', '办理事项', '办理环节', '负责人岗位', '工号', '姓名', '任职起始日', '任职截止日'];
 const row = (over: Partial<Record<number, string>> = {}) => HEADINGS.map((_, i) => over[i] ?? ['D1', 'SL', '受理岗', '受理', '依据', 'I-1；I-2', 'ACCEPT', '否', 'O-1', '李明', '2025-01-01', ''][i]);
 
 describe('the posts table', () => {
   it('neutralises formula-looking cells and reads them back as written', () => {
-    expect(['=SUM(A1)', '+1', '-2', '@x', '\tx', 'plain'].map(neutralise)).toEqual(["'=SUM(A1)", "'+1", "'-2", "'@x", "'\tx", 'plain']);
+    expect(['=SUM(A1)', '+1', '-2', '@x', '\tx', 'plain'].map(neutraliseFormula)).toEqual(["'=SUM(A1)", "'+1", "'-2", "'@x", "'\tx", 'plain']);
     const { rows, errors } = parsePostTable([HEADINGS, row({ 3: "'=一次性告知" })]);
     expect(errors).toEqual([]);
     expect(rows[0]).toMatchObject({ row: 2, duties: '=一次性告知', itemCodes: ['I-1', 'I-2'], stepCodes: ['ACCEPT'], isHead: false, holding: { officerId: 'O-1', validFrom: '2025-01-01', validTo: null } });

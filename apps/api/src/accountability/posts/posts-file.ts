@@ -41,16 +41,9 @@ export function postRows(posts: readonly PostView[]): string[][] {
   return rows;
 }
 
-/**
- * A cell a spreadsheet would read as a formula (= + - @, or a leading tab or carriage return) is
- * prefixed with an apostrophe (CSV injection); the import takes the apostrophe off again.
- */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
+/** A cell a spreadsheet would read as a formula gets an apostrophe from the one CSV writer (reports/render/csv.ts); the import takes it off again. */
 export function postsCsv(posts: readonly PostView[]): string {
-  return toCsv([POST_COLUMNS.map((c) => c.zh), ...postRows(posts).map((row) => row.map(neutralise))]);
+  return toCsv([POST_COLUMNS.map((c) => c.zh), ...postRows(posts)]);
 }
 
 export async function postsXlsx(posts: readonly PostView[], generatedAt: Date): Promise<Buffer> {

@@ -5,6 +5,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditActor, AuditService } from '../../audit/audit.service';
 import { InvalidInputException, notFound } from '../../common/invalid-input.exception';
 import { DepartmentEntity, DisplayTokenEntity, RegionEntity } from '../../persistence/entities';
+import { CredentialChangeBus } from '../credential-changes';
 import { DisplayPrincipal, principalId } from '../principal';
 
 export const DISPLAY_TOKEN_PREFIX = 'lmd_';
@@ -12,8 +13,12 @@ export const DISPLAY_TOKEN_PREFIX = 'lmd_';
 /** 32 random bytes: a fast hash is enough (nothing to brute-force), as for department keys. */
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** How long a verified token is trusted from memory; revocation elsewhere takes at most this long. */
-const CACHE_TTL_MS = 10_000;
+/**
+ * How long a verified token is trusted from memory. A revocation clears every node's cache at once
+ * (CredentialChangeBus); should that notice be lost, this plus the socket re-check interval stays
+ * within the 10 s a revoked screen may keep its socket.
+ */
+const CACHE_TTL_MS = 4_000;
 
 /** The display schema is shared with the console's forms (libs/contracts). */
 export { displayInputSchema, type DisplayInput } from '@app/contracts';
@@ -28,6 +33,7 @@ export class DisplayTokenService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly changes: CredentialChangeBus,
   ) {}
 
   async issue(input: DisplayInput, actor: AuditActor) {
@@ -71,6 +77,13 @@ export class DisplayTokenService {
       const after = await manager.findOneByOrFail(DisplayTokenEntity, { id });
       await this.audit.record({ actor, action: 'display_token.revoke', target: `display:${id}`, before: view(before), after: view(after) }, manager);
     });
+    this.forget();
+    // Every api node forgets it too and drops the screens that show with it.
+    this.changes.publish({ kind: 'display', displayId: id });
+  }
+
+  /** Drops every cached verification (the cache is keyed by token hash, so it cannot pick out one display). */
+  forget(): void {
     this.cache.clear();
   }
 

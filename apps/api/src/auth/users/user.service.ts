@@ -4,12 +4,16 @@ import { FieldError } from '@app/contracts';
 import { AuditActor, AuditService } from '../../audit/audit.service';
 import { InvalidInputException, notFound } from '../../common/invalid-input.exception';
 import { DepartmentEntity, OfficerEntity, RegionEntity, UserEntity } from '../../persistence/entities';
+import { CredentialChangeBus } from '../credential-changes';
 import { PasswordHasher, passwordProblem } from '../password-hasher';
 import { ROLE_BINDINGS, UserInput } from './user-input';
 import { userView, UserView } from './user-view';
 
-/** A user record read for a session is trusted this long; a change made here clears it at once. */
-const CACHE_TTL_MS = 5_000;
+/**
+ * A user record read for a session is trusted this long; a change made here clears it at once on
+ * every api node (CredentialChangeBus), and this bounds the delay should that notice be lost.
+ */
+const CACHE_TTL_MS = 4_000;
 
 @Injectable()
 export class UserService {
@@ -19,7 +23,13 @@ export class UserService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(PasswordHasher) private readonly passwords: PasswordHasher,
+    private readonly changes: CredentialChangeBus,
   ) {}
+
+  /** Drops this node's cached record of the user (another node changed it). */
+  forget(username: string): void {
+    this.cache.delete(username);
+  }
 
   /** The user a session token names, if it still exists and is enabled. */
   async findActive(username: string, now = Date.now()): Promise<UserEntity | null> {
@@ -95,10 +105,12 @@ export class UserService {
         },
         manager,
       );
-      return userView(saved);
+      return { view: userView(saved), securityChanged: existing !== null && securityChanged };
     });
-    this.cache.delete(username);
-    return result;
+    this.forget(username);
+    // Sessions of the old generation are void now; every api node drops the sockets that hold one.
+    if (result.securityChanged) this.changes.publish({ kind: 'user', username });
+    return result.view;
   }
 
   /** Checks the role's bindings and that every code names something that exists. */

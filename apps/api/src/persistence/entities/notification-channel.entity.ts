@@ -26,8 +26,8 @@ export class NotificationChannelEntity {
   @Column({ type: 'varchar', length: 2000 })
   target!: string;
 
-  /** Signing key: HMAC of a generic webhook, 加签 secret of a DingTalk robot. */
-  @Column({ type: 'varchar', length: 256, nullable: true })
+  /** Signing key: HMAC of a generic webhook, 加签 secret of a DingTalk robot; sealed with CHANNEL_SECRET_KEY when set (common/secret-box.ts). */
+  @Column({ type: 'varchar', length: 512, nullable: true })
   secret!: string | null;
 
   @Column({ type: 'jsonb' })

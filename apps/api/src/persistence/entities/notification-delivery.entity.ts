@@ -48,7 +48,7 @@ export class NotificationDeliveryEntity {
   @Column({ type: 'varchar', length: 2000 })
   target!: string;
 
-  @Column({ type: 'varchar', length: 256, nullable: true })
+  @Column({ type: 'varchar', length: 512, nullable: true })
   secret!: string | null;
 
   /** The target with its secrets masked: what logs, lists and the audit show. */

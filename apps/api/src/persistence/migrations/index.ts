@@ -18,6 +18,7 @@ import { PostsDuties1765100100000 } from './1765100100000-posts-duties';
 import { CluesBodies1765100200000 } from './1765100200000-clues-bodies';
 import { JointMeetingsCountyReports1765100300000 } from './1765100300000-joint-meetings-county-reports';
 import { OrdersSanctions1765100400000 } from './1765100400000-orders-sanctions';
+import { SealedChannelSecrets1765200000000 } from './1765200000000-sealed-channel-secrets';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript, dist and the CLI. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CluesBodies1765100200000,
   JointMeetingsCountyReports1765100300000,
   OrdersSanctions1765100400000,
+  SealedChannelSecrets1765200000000,
 ];

@@ -1,3 +1,4 @@
+import { formatReportTime } from './report-time';
 import { ComplianceReport } from '../compliance-report.service';
 import { dailyChartOption, levelChartOption, renderSvg } from './report-charts';
 import { escapeHtml, figure, page, table } from './html-page';
@@ -56,7 +57,7 @@ export async function complianceHtml(report: ComplianceReport, lang: Lang): Prom
   ]);
   const parts = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<div class="meta">${t('period', lang)}：${report.period.from} — ${report.period.to} · ${t('generatedAt', lang)}：${escapeHtml(report.generatedAt)}</div>`,
+    `<div class="meta">${t('period', lang)}：${report.period.from} — ${report.period.to} · ${t('generatedAt', lang)}：${escapeHtml(formatReportTime(report.generatedAt, lang))}</div>`,
     `<div class="tiles">${TILES.map((k) => `<div class="tile"><b>${escapeHtml(shown(k))}</b><span>${escapeHtml(label(k))}</span></div>`).join('')}</div>`,
     figure(daily, t('dailyChart', lang)),
   ];

@@ -26,10 +26,12 @@ const STYLE = `
   .tile b { display: block; font-size: 20px; } .tile span { font-size: 12px; color: #566; }
   table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 6px 0; }
   th, td { border: 1px solid #cfd8e3; padding: 4px 6px; text-align: left; } th { background: #eef3f9; }
+  /* A short word (良好, a name) never breaks one character per line; long text still wraps. */
+  td { word-break: keep-all; } th { word-break: keep-all; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
   figure { margin: 8px 0; } figcaption { font-size: 11px; color: #566; text-align: center; }
   .note { font-size: 11px; color: #566; margin-top: 16px; }
-  @page { size: A4; margin: 14mm 12mm; }
+  @page { size: A4 __ORIENTATION__; margin: 14mm 12mm; }
   @media print {
     body { margin: 0; }
     h2 { break-after: avoid; }
@@ -37,7 +39,11 @@ const STYLE = `
     thead { display: table-header-group; }
   }`;
 
-/** A printable, self-contained page: inline styles and SVG only (no script, no outside resource). */
-export function page(lang: Lang, title: string, body: string): string {
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+/**
+ * A printable, self-contained page: inline styles and SVG only (no script, no outside resource).
+ * Wide tables (the quarterly ranking's 18 columns) print on A4 landscape.
+ */
+export function page(lang: Lang, title: string, body: string, orientation: 'portrait' | 'landscape' = 'portrait'): string {
+  const style = STYLE.replace('__ORIENTATION__', orientation);
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${style}</style></head><body>${body}</body></html>`;
 }

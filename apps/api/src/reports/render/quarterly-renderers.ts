@@ -1,3 +1,4 @@
+import { formatReportTime } from './report-time';
 import ExcelJS from 'exceljs';
 import { QuarterlyPack } from '../quarterly/quarterly-pack';
 import { toCsv } from './csv';
@@ -85,7 +86,7 @@ export async function quarterlyHtml(pack: QuarterlyPack, lang: Lang): Promise<st
         below.map((d) => [d.departmentName, String(d.officers), String(d.talkedTo), formatValue(d.coverage, 'rate')]), 9);
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<div class="meta">${t('period', lang)}：${pack.period.from} — ${pack.period.to} · ${t('generatedAt', lang)}：${escapeHtml(pack.generatedAt)}</div>`,
+    `<div class="meta">${t('period', lang)}：${pack.period.from} — ${pack.period.to} · ${t('generatedAt', lang)}：${escapeHtml(formatReportTime(pack.generatedAt, lang))}</div>`,
     figure(chart, t('scoreChart', lang)),
     `<h2>${t('score', lang)} · ${t('grade', lang)}</h2>`,
     ranking,
@@ -97,5 +98,5 @@ export async function quarterlyHtml(pack: QuarterlyPack, lang: Lang): Promise<st
     talks,
     `<p class="note">${escapeHtml(t('definitions', lang))}</p>`,
   ].join('\n');
-  return page(lang, title, body);
+  return page(lang, title, body, 'landscape');
 }

@@ -63,6 +63,7 @@ export function scoreChartOption(names: string[], scores: (number | null)[]) {
     grid: { left: 140, right: 40, top: 10, bottom: 24 },
     xAxis: { type: 'value', min: 0, max: 100 },
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11 } },
-    series: [{ type: 'bar', data: scores.map((s) => s ?? 0), label: { show: true, position: 'right' }, itemStyle: { color: '#3b7dd8' } }],
+    // '-' is ECharts' missing value: an unrated department gets no bar, not a 0 bar.
+    series: [{ type: 'bar', data: scores.map((s) => s ?? '-'), label: { show: true, position: 'right' }, itemStyle: { color: '#3b7dd8' } }],
   };
 }

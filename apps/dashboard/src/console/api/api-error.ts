@@ -1,3 +1,5 @@
+import type { components } from '@app/contracts/generated/api-types';
+
 /** One field's complaint, as the API's 400/404/409 bodies carry them: `{ path: 'comment', message: 'is required' }`. */
 export interface FieldError {
   path: string;
@@ -16,10 +18,13 @@ export class ApiError extends Error {
   }
 }
 
+type Problem = components['schemas']['Problem'];
+
 /** The API's error body (`{ statusCode, error, message, errors[] }`) → an ApiError; anything else is described as it came. */
 export function apiErrorFrom(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object') {
-    const { message, errors } = body as { message?: unknown; errors?: unknown };
+    // The shape the API documents for every error (OpenAPI `Problem`, generated types): a renamed field fails the typecheck here.
+    const { message, errors } = body as Partial<Record<keyof Problem, unknown>>;
     const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : `HTTP ${status}`;
     const fieldErrors = Array.isArray(errors)
       ? errors.filter((e): e is FieldError => !!e && typeof (e as FieldError).path === 'string' && typeof (e as FieldError).message === 'string')

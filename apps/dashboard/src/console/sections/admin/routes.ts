@@ -18,7 +18,9 @@ const PAGES = [
   { path: '/admin/calendars', key: 'calendars', anyOf: ['calendar.write'], component: () => import('./CalendarsPage.vue') },
   { path: '/admin/channels', key: 'channels', anyOf: ['notifications.configure', 'notifications.configureCentre'], component: () => import('./ChannelsPage.vue') },
   { path: '/admin/deliveries', key: 'deliveries', anyOf: ['notifications.deliveries'], component: () => import('./DeliveriesPage.vue') },
-  { path: '/admin/rule-settings', key: 'ruleSettings', anyOf: ['catalogue.write'], component: () => import('./RuleSettingsPage.vue') },
+  // Rule settings are a supervision decision (rules.configure, centre supervisors); those who may only
+  // dry-run a change (the centre administrator, region supervisors) see the page without saving.
+  { path: '/admin/rule-settings', key: 'ruleSettings', anyOf: ['rules.configure', 'rules.dryRun'], component: () => import('./RuleSettingsPage.vue') },
   { path: '/admin/audit', key: 'audit', anyOf: ['audit.read'], component: () => import('./AuditPage.vue') },
 ] as const;
 

@@ -1,0 +1,22 @@
+/** One line per tag: what the operations under it are for. */
+export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  ingest: 'Case events from department approval systems (department API key)',
+  operations: 'Health and readiness probes',
+  identity: 'Sign-in, users, wall-screen display tokens',
+  audit: 'The tamper-evident audit log',
+  catalogue: 'Regions, departments, licensing items, officers, department API keys',
+  cases: 'Cases with their statutory clocks and timelines',
+  calendar: 'Working-day (holiday) calendars',
+  alerts: 'Irregularity cards (红黄牌) and their lifecycle',
+  rules: 'Rule settings and their dry-run',
+  notifications: 'Notification channels, inbox, delivery log, e-mailed links',
+  reports: 'Compliance reports, quarterly rankings, exports',
+  register: 'The accountability register',
+  'supervision orders': 'Supervision orders to departments',
+  complaints: 'Public complaints',
+  'joint meetings': 'Quarterly joint meetings',
+  'county reports': 'County reports to the city',
+  posts: 'Posts, duties and who held them',
+  clues: 'Clues and the bodies information flows to and from',
+  watchlists: 'Watch-lists of cases',
+};

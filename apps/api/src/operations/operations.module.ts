@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { MetricsController } from './metrics.controller';
+import { RetentionService } from './retention.service';
+import { StateMetricsService } from './state-metrics.service';
+
+/** What the operator watches (/metrics, every role serves it) and the retention sweep (worker roles). */
+@Module({ imports: [CalendarModule], controllers: [MetricsController], providers: [StateMetricsService, RetentionService] })
+export class OperationsModule {}

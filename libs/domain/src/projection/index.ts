@@ -1,0 +1,2 @@
+export { applyEvents, deriveCase } from './derive-case';
+export type { Applied, DerivationContext, DerivedCase, NotApplicable } from './derive-case';
