@@ -27,6 +27,7 @@ import { PersistenceModule } from './persistence/persistence.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { ReportsHttpModule, ReportsModule } from './reports/reports.module';
+import { AfterListenWork } from './common/after-listen-work';
 import { WallHttpModule } from './wall/wall.module';
 import { WatchListsHttpModule } from './watchlists/watchlists.module';
 
@@ -98,6 +99,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         ResourceLifecycle,
+        AfterListenWork,
         JobHandlersService,
       ],
     };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app-factory';
+import { AfterListenWork } from './common/after-listen-work';
 import { ConfigError, loadConfig } from './config/app-config';
 import { AdminClient } from './demo/admin-client';
 import { DemoLoader } from './demo/demo-bootstrap';
@@ -40,23 +41,22 @@ async function bootstrap(): Promise<void> {
     const stopEmbedded = embedded;
     process.once('exit', () => void stopEmbedded.stop());
   }
-  // Work started after listen (the demo feed) must stop before the server and database close.
-  const stops: (() => Promise<void>)[] = [];
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-    for (const stop of stops) await stop();
-  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const bound = typeof address === 'object' && address ? `${address.address}:${address.port}` : `${config.host}:${port}`;
+  // People read localhost; the process's own calls go to the address it bound, because Node may
+  // resolve localhost to ::1 while the server listens on 127.0.0.1 only.
   const base = `http://localhost:${port}`;
+  const self = `http://${loopbackFor(typeof address === 'object' && address ? address.address : config.host)}:${port}`;
 
-  const loader = config.demoFeed ? new DemoLoader(config, base) : null;
-  if (loader) stops.push(() => loader.stop());
+  const loader = config.demoFeed ? new DemoLoader(config, self) : null;
+  // Work started after listen (the demo feed) stops first at shutdown, before the database closes.
+  if (loader) app.get(AfterListenWork).add(() => loader.stop());
   const demo = loader ? await loader.ready() : null;
   // Stopped while the demo was still loading: the server is closing, there is nothing to announce.
   if (loader && !demo) return;
-  const wallToken = demo?.wallToken ?? (config.role === 'worker' ? null : await wallDisplayToken(config, base, logger));
+  const wallToken = demo?.wallToken ?? (config.role === 'worker' ? null : await wallDisplayToken(config, self, logger));
   const lines = [
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
@@ -72,9 +72,13 @@ async function bootstrap(): Promise<void> {
 }
 
 /** A display token for the printed wall URL (kept in DATA_DIR); null, with a warning, if none can be had. */
-async function wallDisplayToken(config: ReturnType<typeof loadConfig>, base: string, logger: BootLogger): Promise<string | null> {
+async function wallDisplayToken(
+  config: ReturnType<typeof loadConfig>,
+  self: string,
+  logger: BootLogger,
+): Promise<string | null> {
   try {
-    return await ensureWallDisplayToken(new AdminClient(base, config.adminToken), base, config.dataDir);
+    return await ensureWallDisplayToken(new AdminClient(self, config.adminToken), self, config.dataDir);
   } catch (error) {
     logger.warn(`no display token for the wall URL: ${error instanceof Error ? error.message : String(error)}`);
     return null;
@@ -87,3 +91,10 @@ bootstrap().catch((error: Error) => {
   process.exitCode = 1;
   process.exit();
 });
+
+/** The address this process reaches its own server at: a wildcard bind is reached on loopback. */
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -53,7 +53,7 @@ export class DemoLoader {
       } catch (error) {
         if (this.stopped) return null;
         const delay = retryDelayMs(attempt);
-        this.logger.warn(`demo set-up failed (attempt ${attempt}), trying again in ${delay / 1000} s: ${(error as Error).message}`);
+        this.logger.warn(`demo set-up failed (attempt ${attempt}), trying again in ${delay / 1000} s: ${describeError(error)}`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
           this.wake = () => {
@@ -144,4 +144,12 @@ async function keyWorks(baseUrl: string, key: string, signal: AbortSignal): Prom
     body: '{"events":[]}',
   });
   return response.status === 202;
+}
+
+/** fetch's "fetch failed" hides the reason in `cause` (ECONNREFUSED, ECONNRESET…): say it. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (cause instanceof Error) return `${error.message} (${(cause as Error & { code?: string }).code ?? cause.message})`;
+  return error.message;
 }
