@@ -9,6 +9,7 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   // operations
   HealthController_health: 'Liveness: the process answers',
   HealthController_ready: 'Readiness: database (and Redis in server mode) reachable',
+  MetricsController_scrape: 'Prometheus metrics: queues, ingest, clocks, cards and notifications',
   // identity
   SessionController_login: 'Sign in with username and password; returns a session token',
   SessionController_me: 'Who am I: principal, scope and permissions',

@@ -220,6 +220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics: queues, ingest, clocks, cards and notifications
+         * @description Needs a session token (POST /api/v1/auth/login) of a user with role centre_admin, or the admin token (permission `operations.monitor`: operate the system: Prometheus metrics (GET /metrics) and the job queue board (/admin/queues)).
+         */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -952,7 +972,7 @@ export interface paths {
         get: operations["RuleSettingsController_get"];
         /**
          * Change the rule settings
-         * @description Needs a session token (POST /api/v1/auth/login) of a user with role centre_admin, or the admin token (permission `catalogue.write`: create and change regions, departments, items, officers).
+         * @description Needs a session token (POST /api/v1/auth/login) of a user with role centre_supervisor, or the admin token (permission `rules.configure`: change the centre’s rule settings: turn a rule on or off, change its thresholds (audited with before and after)).
          */
         put: operations["RuleSettingsController_put"];
         post?: never;
@@ -3061,7 +3081,9 @@ export interface operations {
     HealthController_ready: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                authorization: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3087,6 +3109,31 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     IngestController_post: {
