@@ -104,17 +104,21 @@ function successResponses(op: Operation, id: string): Record<string, Json> {
       responses[status] = { description: 'Done; no content' };
       continue;
     }
-    const content: Json = id.startsWith('NotificationLinksController_')
-      ? { 'text/html': { schema: { type: 'string' } } }
-      : FILE_ONLY[id]
-        ? { [FILE_ONLY[id]]: { schema: { $ref: '#/components/schemas/File' } } }
-        : { 'application/json': { schema: SUCCESS_SCHEMAS[id] ?? defaultSchema(op) } };
+    const content = successContent(id, op, (response as { content?: Json }).content);
     if ((op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'format')) {
       for (const type of FILE_TYPES) content[type] = { schema: { $ref: '#/components/schemas/File' } };
     }
     responses[status] = { description, content };
   }
   return responses;
+}
+
+/** The body of a success: what the controller declared when it is not JSON (Prometheus text), else by operation. */
+function successContent(id: string, op: Operation, declared: Json | undefined): Json {
+  if (declared && !('application/json' in declared)) return { ...declared };
+  if (id.startsWith('NotificationLinksController_')) return { 'text/html': { schema: { type: 'string' } } };
+  if (FILE_ONLY[id]) return { [FILE_ONLY[id]]: { schema: { $ref: '#/components/schemas/File' } } };
+  return { 'application/json': { schema: SUCCESS_SCHEMAS[id] ?? defaultSchema(op) } };
 }
 
 /** A list that pages (page and pageSize parameters) answers a Page; anything else a JSON object. */
