@@ -49,7 +49,7 @@ describe('the public page (/public) on a phone', () => {
     await card.waitFor();
     const zh = await card.innerText();
     for (const text of ['市场监督管理局', '食品经营许可', '已办结', '承诺时限 10 个工作日', '法定时限 20 个工作日', '专家评审：2025-11-05 – 2025-11-10']) expect(zh).toContain(text);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'public-progress-phone.png'), fullPage: true });
 
     await page.click('#lang');
