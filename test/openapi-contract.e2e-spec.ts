@@ -8,7 +8,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
 /** Pages for browsers (the wall screen, the console's HTML shell), not API operations. */
-const NOT_API = /^\/(wall|console)(\/|$)/;
+const NOT_API = /^\/(wall|console|public)(\/|$)/;
 
 /** Path parameter values that find something in the test data; an {id} that finds nothing answers a documented 404. */
 const PATH_VALUES: Record<string, string> = {

@@ -16,5 +16,6 @@ module.exports = [
   { name: 'alerts', folders: ['alerts'], why: 'rules applied to cases; cards, lifecycle, scheduler' },
   { name: 'outputs', folders: ['reports', 'notifications', 'realtime', 'wall', 'watchlists'], why: 'read cards and cases; never imported by them' },
   { name: 'accountability', folders: ['accountability'], why: 'register, supervision orders, complaints (uses report rendering)' },
+  { name: 'applicants', folders: ['applicants'], why: 'the public, no login: progress lookup by query code, complaints, the directory of complaint channels' },
   { name: 'wiring', folders: ['(root)', 'cli', 'demo', 'health', 'openapi', 'operations', 'security'], peers: true, why: 'bootstrap, app module, job handler wiring, commands, HTTP hardening, the API document, operations' },
 ];

@@ -5,6 +5,7 @@ import { LoggerModule, Params as LoggingParams } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AccountabilityHttpModule, AccountabilityModule } from './accountability/accountability.module';
 import { AlertsHttpModule, AlertsModule } from './alerts/alerts.module';
+import { ApplicantsHttpModule } from './applicants/applicants.module';
 import { PortBindingsModule } from './app-ports.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
@@ -93,7 +94,7 @@ export class AppModule {
         PortBindingsModule.register(notifications, realtime),
         ...(config.role === 'worker'
           ? []
-          : [IngestHttpModule, CatalogueHttpModule, CasesHttpModule, CalendarHttpModule, WallHttpModule, IdentityHttpModule, AlertsHttpModule, ReportsHttpModule, AccountabilityHttpModule, WatchListsHttpModule]),
+          : [IngestHttpModule, CatalogueHttpModule, CasesHttpModule, CalendarHttpModule, WallHttpModule, IdentityHttpModule, AlertsHttpModule, ReportsHttpModule, AccountabilityHttpModule, WatchListsHttpModule, ApplicantsHttpModule]),
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -2,6 +2,7 @@ export * from './events/event-types';
 export * from './events/event.schema';
 export * from './events/event-validator';
 export * from './events/field-error';
+export * from './events/query-code';
 export * from './catalogue/catalogue-types';
 export * from './catalogue/catalogue.schema';
 export * from './cases/case-types';

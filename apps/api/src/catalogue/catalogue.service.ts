@@ -43,7 +43,7 @@ export class CatalogueService {
     }
     await manager.upsert(
       DepartmentEntity,
-      { code, name: input.name, regionCode: input.regionCode ?? null, contact: input.contact ?? null },
+      { code, name: input.name, regionCode: input.regionCode ?? null, contact: input.contact ?? null, publicComplaints: input.publicComplaints ?? null },
       ['code'],
     );
     return manager.findOneByOrFail(DepartmentEntity, { code });

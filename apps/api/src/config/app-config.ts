@@ -55,6 +55,15 @@ export interface AppConfig {
   readonly rateLimitWindowMs: number;
   /** Login attempts per client address per window. */
   readonly loginRateLimitMax: number;
+  /** Requests per client address per window to the public routes (/api/v1/public/…): no login, so far tighter. */
+  readonly publicRateLimitMax: number;
+  /**
+   * Keys the HMAC of applicants' query codes (QUERY_CODE_SECRET). Null: derived from the session
+   * secret (applicants/query-code-key.ts); set it in production so rotating JWT_SECRET keeps the codes.
+   */
+  readonly queryCodeSecret: string | null;
+  /** Leading zero bits the public complaint form's proof of work must find (about 2^N hashes). */
+  readonly publicProofOfWorkBits: number;
   /** Browser origins allowed to call the API cross-origin; empty = CORS off. */
   readonly corsOrigins: readonly string[];
   /** Which proxies may set X-Forwarded-For (false = none: the client address is the peer's). */
@@ -114,6 +123,13 @@ function jwtSecret(env: Env, mode: RunMode, role: AppRole): string | null {
     return null;
   }
   if (raw.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  return raw;
+}
+
+function queryCodeSecret(env: Env): string | null {
+  const raw = env.QUERY_CODE_SECRET ?? '';
+  if (raw === '') return null;
+  if (raw.length < 32) throw new ConfigError('QUERY_CODE_SECRET', 'must be at least 32 characters');
   return raw;
 }
 
@@ -192,6 +208,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 30000, 1, 10_000_000),
     rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 60000, 1000, 3600000),
     loginRateLimitMax: integer(env, 'LOGIN_RATE_LIMIT_MAX', 10, 1, 1_000_000),
+    publicRateLimitMax: integer(env, 'PUBLIC_RATE_LIMIT_MAX', 30, 1, 1_000_000),
+    queryCodeSecret: queryCodeSecret(env),
+    publicProofOfWorkBits: integer(env, 'PUBLIC_POW_BITS', 16, 1, 28),
     corsOrigins: Object.freeze(corsOrigins(env)),
     trustProxy: trustProxy(env),
     notifications: readNotificationSettings(env, { port: integer(env, 'PORT', 3000, 0, 65535), adminToken }),

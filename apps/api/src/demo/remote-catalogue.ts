@@ -17,7 +17,7 @@ export async function fetchCatalogue(admin: AdminClient): Promise<CatalogueFile>
   return {
     regions: Object.fromEntries(regions.map((r) => [r.code!, defined({ name: r.name, parentCode: r.parentCode ?? undefined })])),
     departments: Object.fromEntries(
-      departments.map((d) => [d.code!, defined({ name: d.name, regionCode: d.regionCode ?? undefined, contact: d.contact ?? undefined })]),
+      departments.map((d) => [d.code!, defined({ name: d.name, regionCode: d.regionCode ?? undefined, contact: d.contact ?? undefined, publicComplaints: d.publicComplaints ?? undefined })]),
     ),
     officers: Object.fromEntries(
       officers.map((o) => [o.id!, defined({ name: o.name, departmentCode: o.departmentCode, supervisorId: o.supervisorId ?? undefined })]),

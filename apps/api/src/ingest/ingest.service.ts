@@ -12,10 +12,13 @@ import { eventContentHash } from './content-hash';
 import { EventStoreRepository, EventToStore } from './event-store.repository';
 import { FUTURE_TOLERANCE_MINUTES, FUTURE_TOLERANCE_MS } from './future-tolerance';
 import { IngestResult, RejectedEvent } from './ingest-result';
+import { ArrivedQueryCode, QueryCodeStore } from './query-code-store';
 
 
 interface Candidate extends EventToStore {
   index: number;
+  /** Taken off the event before it is hashed or stored: only its salted HMAC is kept (case_query_codes). */
+  queryCode?: string;
 }
 
 /**
@@ -33,6 +36,7 @@ export class IngestService {
     private readonly jobs: JobQueue,
     private readonly calendars: CalendarService,
     private readonly metrics: Metrics,
+    private readonly queryCodes: QueryCodeStore,
   ) {}
 
   async ingest(keyDepartment: string, rawEvents: unknown[], now: Date): Promise<IngestResult> {
@@ -45,8 +49,8 @@ export class IngestService {
       const errors = this.judge(raw, keyDepartment, now);
       const eventId = eventIdOf(raw);
       if (errors.length > 0) return void rejected.push({ index, eventId, errors });
-      const event = raw as CaseEventInput;
-      const candidate = { index, event, contentHash: eventContentHash(event) };
+      const { queryCode, ...event } = raw as CaseEventInput;
+      const candidate: Candidate = { index, event, contentHash: eventContentHash(event), ...(queryCode ? { queryCode } : {}) };
       const earlier = firstInBatch.get(event.eventId);
       if (!earlier) {
         firstInBatch.set(event.eventId, candidate);
@@ -65,6 +69,7 @@ export class IngestService {
         else rejected.push({ index: candidate.index, eventId: candidate.event.eventId, errors: [conflictError('a stored event')] });
       }
       if (inserted.size > 0) await this.events.insertBatch(manager, batchId, keyDepartment, inserted.size, now);
+      await this.queryCodes.record(manager, candidates.filter((c) => c.queryCode && inserted.has(c.event.eventId)).map(arrivedCode));
       return inserted.size;
     });
 
@@ -112,6 +117,11 @@ export class IngestService {
       this.logger.warn(`batch ${batchId} committed; enqueue deferred to recovery: ${(error as Error).message}`);
     }
   }
+}
+
+function arrivedCode(candidate: Candidate): ArrivedQueryCode {
+  const { departmentCode, caseId, occurredAt } = candidate.event;
+  return { departmentCode, caseId, occurredAt, code: candidate.queryCode! };
 }
 
 function eventIdOf(raw: unknown): string | null {

@@ -107,6 +107,12 @@ export const OPERATION_SUMMARIES: Readonly<Record<string, string>> = {
   SupervisionOrdersController_verify: 'Verify a supervision order’s reply',
   SupervisionOrdersController_reissue: 'Reissue a supervision order whose reply was not accepted',
   SupervisionOrdersController_escalate: 'Escalate a supervision order',
+  // public (no login)
+  PublicProgressController_get: 'Progress of one case by department, case number and query code (no login; wrong code and unknown case answer alike)',
+  PublicProgressController_post: 'The same lookup with the query code in the body, kept out of URLs',
+  PublicComplaintsController_listDirectory: 'Every department with its published complaint phone and website',
+  PublicComplaintsController_challenge: 'A signed proof-of-work challenge for the public complaint form',
+  PublicComplaintsController_submit: 'A complaint from the public (solved challenge required; duplicates refused); enters the complaints workflow',
   // complaints
   ComplaintsController_register: 'Register a public complaint',
   ComplaintsController_list: 'Complaints, filtered and paged',

@@ -19,4 +19,5 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   posts: 'Posts, duties and who held them',
   clues: 'Clues and the bodies information flows to and from',
   watchlists: 'Watch-lists of cases',
+  public: 'For applicants and the public, no login: progress lookup by query code, complaints, the directory of complaint channels',
 };

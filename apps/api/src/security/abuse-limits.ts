@@ -9,11 +9,16 @@ import { withFieldErrors } from '../common/field-errors';
 import { AppConfig } from '../config/app-config';
 import { redisWithLocalFallbackStore } from './fallback-rate-limit-store';
 
+/** The routes for the public (applicants/): no credentials, so their own budget per client. */
+export const PUBLIC_API_PREFIX = '/api/v1/public/';
+const PUBLIC_BODY_LIMIT_BYTES = 16 * 1024;
+
 /**
  * Rate limits and CORS, registered on Fastify before Nest adds its routes.
  *
  * - Every route: RATE_LIMIT_MAX requests per client address per window (generous: department
- *   systems batch their events). POST /api/v1/auth/login: LOGIN_RATE_LIMIT_MAX per address.
+ *   systems batch their events). POST /api/v1/auth/login: LOGIN_RATE_LIMIT_MAX per address. Each public
+ *   route (/api/v1/public/…: progress lookup, complaints): PUBLIC_RATE_LIMIT_MAX per address, bodies ≤ 16 KB.
  * - Server mode counts in Redis, so every api process shares one budget per client; if Redis is
  *   unreachable each process counts in its own memory instead (the limits fail closed: no outage
  *   opens the door to unlimited password or key guessing), and ingest keeps committing (R2).
@@ -26,10 +31,15 @@ export async function registerAbuseLimits(app: NestFastifyApplication, config: A
   const redis = config.mode === 'server' && config.redisUrl ? rateLimitRedis(config.redisUrl) : null;
   if (redis) fastify.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
 
-  // Runs before the plugin's own onRoute hook: gives the login route its tighter budget.
+  // Runs before the plugin's own onRoute hook: gives the login route and the public routes their tighter budgets.
   fastify.addHook('onRoute', (route) => {
     if (route.url === LOGIN_PATH && route.method === 'POST') {
       route.config = { ...(route.config ?? {}), rateLimit: { max: config.loginRateLimitMax, timeWindow: config.rateLimitWindowMs } };
+    }
+    if (route.url.startsWith(PUBLIC_API_PREFIX)) {
+      // No login: a tight budget per client address, and small bodies (a complaint is a few KB).
+      route.config = { ...(route.config ?? {}), rateLimit: { max: config.publicRateLimitMax, timeWindow: config.rateLimitWindowMs } };
+      route.bodyLimit = PUBLIC_BODY_LIMIT_BYTES;
     }
   });
   await app.register(rateLimit, {

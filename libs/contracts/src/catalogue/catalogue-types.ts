@@ -22,10 +22,17 @@ export interface DepartmentContact {
   officerId?: string;
 }
 
+/** The department's published complaint channels (投诉电话、网址), listed in the public directory. */
+export interface PublicComplaintChannels {
+  phone?: string;
+  website?: string;
+}
+
 export interface DepartmentInput {
   name: string;
   regionCode?: string;
   contact?: DepartmentContact;
+  publicComplaints?: PublicComplaintChannels;
 }
 
 export interface ItemStep {

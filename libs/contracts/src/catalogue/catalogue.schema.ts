@@ -37,6 +37,15 @@ export const departmentInputSchema = {
         officerId: code,
       },
     },
+    publicComplaints: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'published complaint channels (投诉电话、网址), shown in the public directory',
+      properties: {
+        phone: { type: 'string', minLength: 1, maxLength: 40, pattern: '^[0-9+()\\- ]+$' },
+        website: { type: 'string', maxLength: 300, pattern: '^https?://[^\\s<>"]+$' },
+      },
+    },
   },
 } as const;
 

@@ -75,6 +75,12 @@ interface EnvelopeFields {
   /** Increasing per case when the sender can number its events. */
   seq?: number;
   officerId?: string;
+  /**
+   * The applicant's query code (查询码) for the public progress lookup, on any event of the case
+   * (usually SUBMITTED or ACCEPTED); the latest one sent is the one that works. Never stored: the
+   * centre keeps a salted hash and strips it from the stored event.
+   */
+  queryCode?: string;
 }
 
 /** One event as sent: a discriminated union on `type`. */

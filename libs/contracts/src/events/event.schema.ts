@@ -1,3 +1,4 @@
+import { QUERY_CODE_PATTERN } from './query-code';
 import { DECISION_OUTCOMES, EVENT_TYPES, EventType, SUBMISSION_CHANNELS, SUSPENSION_REASONS } from './event-types';
 
 /**
@@ -29,6 +30,12 @@ export const envelopeSchema = {
     },
     seq: { type: 'integer', minimum: 0, maximum: 2147483647 },
     officerId: shortText(64),
+    queryCode: {
+      type: 'string',
+      pattern: QUERY_CODE_PATTERN,
+      description:
+        'the query code (查询码) the department gave the applicant, for the public progress lookup; the centre keeps only a salted hash, never the code',
+    },
     data: { type: 'object' },
   },
 } as const;

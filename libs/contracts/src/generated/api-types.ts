@@ -2450,6 +2450,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of one case by department, case number and query code (no login; wrong code and unknown case answer alike)
+         * @description No credentials needed.
+         */
+        get: operations["PublicProgressController_get"];
+        put?: never;
+        /**
+         * The same lookup with the query code in the body, kept out of URLs
+         * @description No credentials needed.
+         */
+        post: operations["PublicProgressController_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every department with its published complaint phone and website
+         * @description No credentials needed.
+         */
+        get: operations["PublicComplaintsController_listDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed proof-of-work challenge for the public complaint form
+         * @description No credentials needed.
+         */
+        get: operations["PublicComplaintsController_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A complaint from the public (solved challenge required; duplicates refused); enters the complaints workflow
+         * @description No credentials needed.
+         */
+        post: operations["PublicComplaintsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2491,6 +2575,8 @@ export interface components {
                 occurredAt: string;
                 seq?: number;
                 officerId?: string;
+                /** @description the query code (查询码) the department gave the applicant, for the public progress lookup; the centre keeps only a salted hash, never the code */
+                queryCode?: string;
                 data: Record<string, never>;
             } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown))[];
         };
@@ -3282,6 +3368,11 @@ export interface operations {
                         /** Format: email */
                         email?: string;
                         officerId?: string;
+                    };
+                    /** @description published complaint channels (投诉电话、网址), shown in the public directory */
+                    publicComplaints?: {
+                        phone?: string;
+                        website?: string;
                     };
                 };
             };
@@ -7672,6 +7763,160 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PublicProgressController_get: {
+        parameters: {
+            query: {
+                queryCode: unknown;
+                caseId: unknown;
+                departmentCode: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PublicProgressController_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the department that handles the case */
+                    departmentCode: string;
+                    /** @description the case number on the receipt (办件编号) */
+                    caseId: string;
+                    /** @description the query code on the receipt (查询码) */
+                    queryCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PublicComplaintsController_listDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PublicComplaintsController_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    PublicComplaintsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    departmentCode: string;
+                    name?: string;
+                    /** @description a phone number or e-mail address for the answer */
+                    contact: string;
+                    /** @description the case complained about, if any */
+                    caseId?: string;
+                    /** @description with the case number: links the complaint to the case */
+                    queryCode?: string;
+                    /** @description what happened */
+                    content: string;
+                    /** @description a solved challenge from GET /api/v1/public/challenge */
+                    proof: {
+                        token: string;
+                        nonce: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

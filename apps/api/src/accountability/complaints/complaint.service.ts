@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { deadlineFromInstant } from '@app/domain';
 import { AccessScope, departmentFilter, inScope } from '../../auth/access-scope';
 import { Principal, principalId } from '../../auth/principal';
-import { AuditService } from '../../audit/audit.service';
+import { AuditActor, AuditService } from '../../audit/audit.service';
 import { CalendarService } from '../../calendar/calendar.service';
 import { COUNTING_POLICY } from '../../calendar/clock-policy';
 import { InvalidInputException, notFound } from '../../common/invalid-input.exception';
@@ -24,6 +24,9 @@ export interface ComplaintInput {
   content: string;
   receivedAt?: string;
 }
+
+/** Who registers the complaints of the public form (registeredBy, the audit log's actor). */
+export const PUBLIC_FORM = 'public-form';
 
 /** A received complaint may be dated back this far (a letter opened late), never into the future. */
 const MAX_BACKDATE_MS = 31 * 86_400_000;
@@ -48,6 +51,19 @@ export class ComplaintService {
     if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || receivedAt.getTime() < now.getTime() - MAX_BACKDATE_MS) {
       throw new InvalidInputException([{ path: 'receivedAt', message: 'must be within the last 31 days, not in the future' }]);
     }
+    return this.insert(principal, principalId(principal), input, receivedAt);
+  }
+
+  /**
+   * A complaint from the public form (channel WEB), registered by the system itself: the same
+   * workflow, limits and cards as one the centre registers. `alongside` runs in the same transaction
+   * (the public side's receipt: challenge spent, duplicate fingerprint).
+   */
+  async registerFromPublic(input: Omit<ComplaintInput, 'channel' | 'receivedAt'>, now: Date, alongside: (manager: EntityManager, complaint: ComplaintEntity) => Promise<void>) {
+    return this.insert({ kind: 'system', id: PUBLIC_FORM }, PUBLIC_FORM, { ...input, channel: 'WEB' }, now, alongside);
+  }
+
+  private async insert(actor: AuditActor, registeredBy: string, input: ComplaintInput, receivedAt: Date, alongside?: (manager: EntityManager, complaint: ComplaintEntity) => Promise<void>) {
     const settings = await this.settings.current();
     return this.dataSource.transaction(async (manager) => {
       const [department] = await manager.query<unknown[]>('SELECT 1 FROM departments WHERE code = $1', [input.departmentCode]);
@@ -66,7 +82,7 @@ export class ComplaintService {
         subject: input.subject.trim(),
         content: input.content.trim(),
         receivedAt,
-        registeredBy: principalId(principal),
+        registeredBy,
         acceptanceDueAt: new Date(deadlineFromInstant(this.calendars.current(), receivedAt, settings.complaintAcceptanceWorkingDays, COUNTING_POLICY).dueAt),
         state: 'RECEIVED',
         decidedAt: null,
@@ -84,9 +100,10 @@ export class ComplaintService {
         handlingOverdueAt: null,
       });
       await manager.getRepository(ComplaintEntity).insert(complaint);
+      if (alongside) await alongside(manager, complaint);
       // The complainant's contact details stay out of the audit log (it is read by more people).
       const { complainantName: _n, complainantContact: _c, ...audited } = complaint;
-      await this.audit.record({ actor: principal, action: 'complaint.register', target: `complaint:${complaint.id}`, after: audited }, manager);
+      await this.audit.record({ actor, action: 'complaint.register', target: `complaint:${complaint.id}`, after: audited }, manager);
       return complaint;
     });
   }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DepartmentContact } from '@app/contracts';
+import type { DepartmentContact, PublicComplaintChannels } from '@app/contracts';
 
 @Entity('departments')
 export class DepartmentEntity {
@@ -14,6 +14,10 @@ export class DepartmentEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   contact!: DepartmentContact | null;
+
+  /** Where the public complains (投诉电话、网址): published in the public directory. */
+  @Column({ name: 'public_complaints', type: 'jsonb', nullable: true })
+  publicComplaints!: PublicComplaintChannels | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -8,6 +8,8 @@ import { AlertEntity } from './alert.entity';
 import { CalendarYearEntity } from './calendar-year.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
+import { CaseQueryCodeEntity } from './case-query-code.entity';
+import { PublicComplaintReceiptEntity } from './public-complaint-receipt.entity';
 import { DepartmentFeedEntity } from './department-feed.entity';
 import { DepartmentKeyEntity } from './department-key.entity';
 import { DepartmentEntity } from './department.entity';
@@ -48,6 +50,8 @@ export {
   NotificationDeliveryEntity,
   NotificationAttemptEntity,
   NotificationDigestDayEntity,
+  CaseQueryCodeEntity,
+  PublicComplaintReceiptEntity,
 };
 
 export const ENTITIES = [
@@ -73,6 +77,8 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   NotificationAttemptEntity,
   NotificationDigestDayEntity,
+  CaseQueryCodeEntity,
+  PublicComplaintReceiptEntity,
   ...REPORT_ENTITIES,
   ...WATCHLIST_ENTITIES,
   ...ACCOUNTABILITY_ENTITIES,
