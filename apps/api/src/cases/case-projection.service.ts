@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ItemInput, StoredCaseEvent } from '@app/contracts';
-import { clockSettingsFor, cursorOf, foldHistory } from '@app/domain';
+import { clockSettingsFor, cursorOf, foldHistory, StoredFold } from '@app/domain';
 import { CatalogueReader } from '../catalogue/catalogue.reader';
 import { CaseKey, caseKeyString, EventStoreRepository } from '../ingest/event-store.repository';
 import { OutboxPublisherService } from '../outbox/outbox-publisher.service';
@@ -82,7 +82,7 @@ export class CaseProjectionService {
   /** Projects the given cases inside the caller's transaction (batch job, recompute, scheduler tick). */
   async projectCases(keys: CaseKey[], now: Date, manager: EntityManager, options: ProjectionOptions = {}): Promise<number> {
     const histories = await this.events.historiesOf(keys, manager);
-    const folds = options.rederive ? new Map() : await this.cases.storedFolds(manager, keys);
+    const folds = options.rederive ? new Map<string, StoredFold>() : await this.cases.storedFolds(manager, keys);
     const itemCodes = new Set<string>();
     for (const history of histories.values()) for (const e of history) itemCodes.add(e.itemCode);
     const items = await this.catalogue.itemsByCode([...itemCodes], manager);
