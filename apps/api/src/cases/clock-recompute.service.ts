@@ -63,7 +63,8 @@ export class ClockRecomputeService {
       [...this.window(year), after?.departmentCode ?? '', after?.caseId ?? '', until?.departmentCode ?? null, until?.caseId ?? null],
     );
     const keys: CaseKey[] = rows.map((r) => ({ departmentCode: r.department_code, caseId: r.case_id }));
-    if (keys.length > 0) await this.dataSource.transaction((manager) => this.projection.projectCases(keys, now, manager));
+    // A recompute folds every history whole: it is the oracle's pass, and repairs any stored fold.
+    if (keys.length > 0) await this.dataSource.transaction((manager) => this.projection.projectCases(keys, now, manager, { rederive: true }));
     if (keys.length === CHUNK) {
       await this.jobs.enqueue(JobName.RecomputeClocks, { ...payload, after: keys[keys.length - 1] });
       return { cases: keys.length, finished: false };

@@ -2,10 +2,12 @@ import { ItemInput, StoredCaseEvent } from '@app/contracts';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'fs';
 import { orderCaseEvents } from '../case/case-event-order';
+import { foldCase } from '../case/case-projection';
 import { dayAfterStart, eventLineAt } from '../rules/event-lines.spec-helper';
 import { resolveRuleSettings } from '../rules/resolve-rule-settings';
 import { EventLine, caseEvents, item, loadHolidayCalendar, shanghai } from '../rules/rules.spec-helper';
 import { DerivationContext, DerivedCase, applyEvents, deriveCase } from './derive-case';
+import { cursorOf, foldHistory, StoredFold } from './fold-history';
 
 const calendar = loadHolidayCalendar({ readdirSync, readFileSync });
 const day = dayAfterStart;
@@ -178,5 +180,75 @@ describe('applyEvents refuses what it cannot fold on', () => {
       expect(result.derived.fold.snapshot).toMatchObject({ eventCount: 4, currentStep: null, status: 'IN_PROGRESS' });
       expect(result.derived).toEqual(deriveCase([...events, next], context));
     }
+  });
+});
+
+/**
+ * The worker's side (ADR 17): each run reads the store's whole history (each eventId once, first
+ * delivery kept) and the fold stored by the run before, as the database gives it back (JSON).
+ */
+function foldInRuns(shape: CaseShape): { incremental: number; runs: number } {
+  const delivered = deliveries(shape, history(shape));
+  const cuts = [...new Set([...shape.cuts.filter((c) => c < delivered.length), delivered.length])].sort((a, b) => a - b);
+  let stored: StoredFold | undefined;
+  let incremental = 0;
+  for (const cut of cuts) {
+    const kept = new Map<string, StoredCaseEvent>();
+    for (const event of delivered.slice(0, cut)) if (!kept.has(event.eventId)) kept.set(event.eventId, event);
+    const result = foldHistory([...kept.values()], stored);
+    const oracle = foldCase(orderCaseEvents([...kept.values()]));
+    expect(result.fold).toEqual(oracle);
+    expect(result.ordered).toEqual(orderCaseEvents([...kept.values()]));
+    if (result.incremental) incremental++;
+    stored = JSON.parse(JSON.stringify({ snapshot: result.fold.snapshot, cursor: cursorOf(result.fold) })) as StoredFold;
+  }
+  return { incremental, runs: cuts.length };
+}
+
+describe('foldHistory equals the fold of the whole history, from any stored fold', () => {
+  it('shuffled, duplicated, late, paused, extended and corrected histories cut at random points', () => {
+    fc.assert(fc.property(caseShape, (shape) => void foldInRuns(shape)), { numRuns: 400 });
+  });
+
+  it('goes on from the stored fold at every run of an in-order delivery with sequence numbers', () => {
+    const inOrder = caseShape.map((shape) => ({ ...shape, inOrder: true, withSeq: 'all' as const }));
+    fc.assert(
+      fc.property(inOrder, (shape) => {
+        const { incremental, runs } = foldInRuns(shape);
+        expect(incremental).toBe(runs - 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  const events = caseEvents(
+    ['SUBMITTED', '2025-09-22 09:00', { channel: 'WINDOW', documents: ['application'] }],
+    ['ACCEPTED', '2025-09-23 10:00', {}],
+    ['SUSPENDED', '2025-09-24 10:00', { reason: 'TESTING', expectedDays: 3, noticeIssued: true }],
+    ['RESUMED', '2025-09-25 10:00', {}],
+  );
+  const storedOf = (history: StoredCaseEvent[]): StoredFold => {
+    const fold = foldCase(orderCaseEvents(history));
+    return { snapshot: fold.snapshot, cursor: cursorOf(fold) };
+  };
+
+  it('re-derives when a late event sorts before the last one folded', () => {
+    const result = foldHistory(events, storedOf([events[0], events[2]]));
+    expect(result).toMatchObject({ incremental: false, reason: 'OUT_OF_ORDER' });
+    expect(result.fold).toEqual(foldCase(events));
+  });
+
+  it('re-derives a fold stored by another version, or when asked to', () => {
+    const stored = storedOf(events.slice(0, 2));
+    expect(foldHistory(events, { ...stored, cursor: { ...stored.cursor, version: 'older' } })).toMatchObject({ incremental: false, reason: 'VERSION_CHANGED' });
+    expect(foldHistory(events, stored, true)).toMatchObject({ incremental: false, reason: 'REQUESTED' });
+    expect(foldHistory(events, undefined)).toMatchObject({ incremental: false, reason: 'NOT_STORED' });
+  });
+
+  it('folds on across a suspension: the status before it comes from the cursor', () => {
+    const result = foldHistory(events, storedOf(events.slice(0, 3)));
+    expect(result.incremental).toBe(true);
+    expect(result.fold.snapshot.status).toBe('ACCEPTED');
+    expect(result.fold).toEqual(foldCase(events));
   });
 });

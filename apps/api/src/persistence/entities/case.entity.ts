@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { CaseAnomaly, CaseStatus } from '@app/contracts';
+import type { FoldCursor } from '@app/domain';
 import type { StoredClock } from './stored-clock';
 
 /** A case's current state, projected from its full event history; never edited by hand. */
@@ -95,4 +96,12 @@ export class CaseEntity {
   /** When the running promised decision clock falls due (null: none, paused or stopped): the wall's overdue count. */
   @Column({ name: 'promised_due_at', type: 'timestamptz', nullable: true })
   promisedDueAt!: Date | null;
+
+  /**
+   * Where the stored fold stopped (ADR 17): with the snapshot columns, what the next projection
+   * folds new events on from. Null: written before cursors were kept; the next projection folds
+   * the whole history.
+   */
+  @Column({ name: 'fold_cursor', type: 'jsonb', nullable: true })
+  foldCursor!: FoldCursor | null;
 }
