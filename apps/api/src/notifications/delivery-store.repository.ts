@@ -133,7 +133,7 @@ export class DeliveryStore {
       const waiting = await manager.query<{ id: string }[]>(
         `SELECT w.id FROM notification_deliveries w, notification_deliveries me
           WHERE me.id = $1 AND w.target_key = me.target_key AND w.id <> me.id AND w.kind <> 'DIGEST'
-            AND w.status IN ('PENDING', 'RETRY') AND w.due_at <= $2
+            AND w.status IN ('PENDING', 'RETRY') AND w.due_at <= greatest($2, me.due_at)
           ORDER BY w.due_at, w.created_at, w.id LIMIT 1000 FOR UPDATE OF w SKIP LOCKED`,
         [delivery.id, now],
       );
@@ -141,10 +141,12 @@ export class DeliveryStore {
       const room = robotPerMinute - Number(sent) - 1;
       if (waiting.length === 0 || waiting.length <= room) return [];
       return manager.query<DeliveryRow[]>(
-        `UPDATE notification_deliveries SET status = 'SENDING', attempts = attempts + 1, claims = claims + 1, lease_until = $2, updated_at = now()
-          WHERE id = ANY($1::uuid[])
-          RETURNING id, notification_id, alert_id, department_code, kind, step, channel, recipient, target, NULL AS secret, target_label,
-                    with_ack_link, attempts, due_at`,
+        `WITH taken AS (
+           UPDATE notification_deliveries SET status = 'SENDING', attempts = attempts + 1, claims = claims + 1, lease_until = $2, updated_at = now()
+            WHERE id = ANY($1::uuid[])
+            RETURNING id, notification_id, alert_id, department_code, kind, step, channel, recipient, target, NULL::varchar AS secret, target_label,
+                      with_ack_link, attempts, due_at)
+         SELECT * FROM taken`,
         [waiting.map((w) => w.id), new Date(Date.now() + leaseMs)],
       );
     });
@@ -164,7 +166,7 @@ export class DeliveryStore {
       }
       await manager.query(
         `INSERT INTO notification_attempts (delivery_id, attempt, at, channel, target_label, status, http_status, error, duration_ms)
-         SELECT id, attempts, $2, channel, target_label, 'MERGED', NULL, $3, 0 FROM notification_deliveries WHERE id = ANY($1::uuid[]) AND status = 'SENDING'`,
+         SELECT id, attempts, $2::timestamptz, channel, target_label, 'MERGED', NULL, $3::varchar, 0 FROM notification_deliveries WHERE id = ANY($1::uuid[]) AND status = 'SENDING'`,
         [ids, now, `sent in the digest of delivery ${carrier.id}`],
       );
       await manager.query(`UPDATE notification_deliveries SET status = 'SENT', sent_at = $2, lease_until = NULL, updated_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'SENDING'`, [ids, now]);
