@@ -40,11 +40,23 @@ describe('CLI against a running centre', () => {
   it('simulate drives department traffic through the public API, with history and a live phase', async () => {
     const { stdout } = await cli('simulate', '--rate', '40', '--departments', '3', '--days', '2', '--cases-per-day', '5', '--duration', '2', '--seed', '7');
     expect(stdout).toMatch(/\[history\] sent \d+ events/);
+    // It says how long it runs, and its progress gives the current rate (over the last seconds).
+    expect(stdout).toContain('live traffic at 40 events/s for 0:02');
+    expect(stdout).toMatch(/\[live 0:0\d\/0:02\] sent \d+ events \(now \d+\/s over the last 10 s\)/);
     expect(stdout).toMatch(/\[done\] sent (\d+) events .*accepted (\d+)/);
     const accepted = Number(/\[done\].*accepted (\d+)/.exec(stdout)![1]);
     expect(accepted).toBeGreaterThan(0);
     const cases = await t.admin.get<{ total: number }>('/api/v1/cases?pageSize=1');
     expect(cases.body.total).toBeGreaterThan(0);
+  });
+
+  it('simulate refuses a duration that is not one, naming the flag', async () => {
+    const failure = (await cli('simulate', '--duration', 'ten minutes').then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    ))!;
+    expect(failure.code).toBe(2);
+    expect(failure.stderr).toContain('--duration must be a positive time');
   });
 
   it('calendar:load loads a year', async () => {

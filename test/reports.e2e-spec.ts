@@ -209,7 +209,9 @@ describe('compliance reports: hand-built November through the public API', () =>
     const daily = book.getWorksheet('Daily')!;
     expect(daily.getRow(1).values).toEqual([undefined, 'Day', 'Accepted', 'Completed', 'Ended without decision']);
     expect(daily.actualRowCount - 1).toBe(30);
-    expect(daily.getRow(4).values).toEqual([undefined, '2025-11-03', 2, 0, 0]);
+    // The day is a date cell (not text), so a spreadsheet can sort and compute with it.
+    expect(daily.getRow(4).values).toEqual([undefined, new Date('2025-11-03T00:00:00Z'), 2, 0, 0]);
+    expect(daily.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
   it('keeps reports inside the reader’s scope and refuses bad parameters by name', async () => {

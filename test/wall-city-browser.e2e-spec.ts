@@ -192,6 +192,20 @@ describe('wall screen at a city’s size: 60 departments in 10 districts (Chromi
       expect(layout.charts).toHaveLength(4);
       for (const chart of layout.charts) expect(chart.aria.length).toBeGreaterThan(10);
 
+      // Nothing animates by itself on the page: the alarms (overdue tiles, the live dot) blink on one
+      // shared clock, an attribute flipped once a second, not a CSS animation per tile (issue 22.5).
+      const blinking = await page.evaluate<{ infinite: number; flips: boolean[] }>(`(async () => {
+        const infinite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().iterations === Infinity).length;
+        const flips = [];
+        for (let i = 0; i < 3; i++) {
+          flips.push(document.querySelector('[data-blink-off]') !== null);
+          await new Promise((r) => setTimeout(r, 1100));
+        }
+        return { infinite, flips };
+      })()`);
+      expect(blinking.infinite).toBe(0);
+      expect(new Set(blinking.flips).size).toBe(2);
+
       // The ranking shows the worst first: its description starts with a department of the lowest rate.
       const rated = snapshot.departments.filter((d) => d.onTimeRate !== null);
       const lowest = Math.min(...rated.map((d) => d.onTimeRate!));

@@ -13,3 +13,4 @@ export { Rng, mulberry32 } from './prng';
 export { WorkClock, mondayToFriday, formatShanghai } from './work-time';
 export type { WorkingDayPredicate } from './work-time';
 export { cityCatalogue, CITY_DISTRICTS, CITY_DEPARTMENTS_PER_DISTRICT } from './city-catalogue';
+export { SlidingRate, parseDurationSeconds, clockText } from './sliding-rate';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CatalogueFile } from '@app/contracts';
 import { WorkingCalendar } from '@app/domain';
-import { DepartmentBatch, TrafficSimulator } from '@app/simulation';
+import { clockText, DepartmentBatch, parseDurationSeconds, SlidingRate, TrafficSimulator } from '@app/simulation';
 import { readBundledCalendars } from '../calendar/bundled-calendars';
 import { AdminClient } from '../demo/admin-client';
 import { FeedSender } from '../demo/feed-sender';
@@ -11,6 +11,10 @@ import { resourcesDir } from '../common/resources';
 import { connectionFlags, parseFlags, positiveNumber, UsageError } from './cli-options';
 
 const TICK_MS = 250;
+/** A run that says how long it lasts: ten minutes unless told (`--duration 1h`, or `forever`). */
+const DEFAULT_DURATION_S = 600;
+/** The progress line's rate is over the last 10 s: what the sender does now. */
+const RATE_WINDOW_MS = 10_000;
 
 /**
  * `simulate`: drives realistic traffic through the public HTTP API as department systems would
@@ -32,7 +36,7 @@ export async function simulateCommand(argv: string[]): Promise<void> {
   const departmentCount = positiveNumber('departments', values.departments, 12);
   const days = values.days === undefined ? 0 : positiveNumber('days', values.days, 0);
   const casesPerDay = positiveNumber('cases-per-day', values['cases-per-day'], 100);
-  const durationS = values.duration === undefined ? Infinity : positiveNumber('duration', values.duration, 0);
+  const durationS = durationFlag(values.duration);
   const seed = values.seed === undefined ? Date.now() % 2147483647 : Math.floor(positiveNumber('seed', values.seed, 1));
 
   const admin = new AdminClient(url, token);
@@ -65,8 +69,10 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     await sendAll(sender, simulator.history(new Date(), days, casesPerDay), progress);
     progress.print('history');
   }
-  console.log(`live traffic at ${rate} events/s${Number.isFinite(durationS) ? ` for ${durationS} s` : ' (Ctrl-C to stop)'}`);
-  const endAt = Date.now() + durationS * 1000;
+  console.log(`live traffic at ${rate} events/s${Number.isFinite(durationS) ? ` for ${clockText(durationS)} (--duration to change; Ctrl-C stops early)` : ' until Ctrl-C'}`);
+  const startAt = Date.now();
+  const endAt = startAt + durationS * 1000;
+  progress.restartRate();
   let stop = false;
   process.once('SIGINT', () => (stop = true));
   let lastPrint = Date.now();
@@ -74,7 +80,8 @@ export async function simulateCommand(argv: string[]): Promise<void> {
     const tickStart = Date.now();
     await sendAll(sender, simulator.live(new Date(), Math.max(1, Math.round((rate * TICK_MS) / 1000))), progress);
     if (Date.now() - lastPrint >= 1000) {
-      progress.print('live');
+      const elapsed = (Date.now() - startAt) / 1000;
+      progress.print(Number.isFinite(durationS) ? `live ${clockText(elapsed)}/${clockText(durationS)}` : `live ${clockText(elapsed)}`);
       lastPrint = Date.now();
     }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, TICK_MS - (Date.now() - tickStart))));
@@ -88,8 +95,18 @@ async function sendAll(sender: FeedSender, batches: DepartmentBatch[], progress:
   for (const batch of batches) progress.add(await sender.send(batch.departmentCode, batch.events), batch.events.length);
 }
 
+/** `--duration`: seconds or `90s`, `10m`, `1h30m`; `forever` runs until Ctrl-C. */
+function durationFlag(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_DURATION_S;
+  if (raw === 'forever') return Infinity;
+  const seconds = parseDurationSeconds(raw);
+  if (seconds === null || seconds <= 0) throw new UsageError(`--duration must be a positive time such as 600, 90s, 10m or 1h (or "forever"), got "${raw}"`);
+  return seconds;
+}
+
+/** Running totals, and the rate of the last few seconds (a cumulative average hides a slow-down). */
 class Progress {
-  private readonly startedAt = Date.now();
+  private rate = new SlidingRate(RATE_WINDOW_MS);
   private sent = 0;
   private accepted = 0;
   private duplicates = 0;
@@ -100,12 +117,18 @@ class Progress {
     this.accepted += outcome.accepted;
     this.duplicates += outcome.duplicates;
     this.rejected += outcome.rejected;
+    this.rate.record(Date.now(), this.sent);
+  }
+
+  /** The live phase's rate starts afresh (the history was sent as fast as the server took it). */
+  restartRate(): void {
+    this.rate = new SlidingRate(RATE_WINDOW_MS);
+    this.rate.record(Date.now(), this.sent);
   }
 
   print(phase: string): void {
-    const seconds = Math.max(0.001, (Date.now() - this.startedAt) / 1000);
     console.log(
-      `[${phase}] sent ${this.sent} events (${Math.round(this.sent / seconds)}/s): accepted ${this.accepted}, duplicates ${this.duplicates}, rejected ${this.rejected}`,
+      `[${phase}] sent ${this.sent} events (now ${Math.round(this.rate.perSecond())}/s over the last ${RATE_WINDOW_MS / 1000} s): accepted ${this.accepted}, duplicates ${this.duplicates}, rejected ${this.rejected}`,
     );
   }
 }

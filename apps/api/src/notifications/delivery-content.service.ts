@@ -4,7 +4,7 @@ import { CardFactsRepository, NotifiedCard } from './card-facts.repository';
 import { DeliveryRow } from './delivery-store.repository';
 import { ladderStep } from './escalation-ladder';
 import { signLink } from './link-token';
-import { CardLinks, CardMessageKind, LEVEL_NAMES, RenderedMessage, renderCardMessage, renderDigest, ruleName, stateName } from './message-text';
+import { CardLinks, CardMessageKind, LEVEL_NAMES, RenderedMessage, renderBurstDigest, renderCardMessage, renderDigest, ruleName, stateName } from './message-text';
 
 export type DeliveryContent =
   | { cancel: string }
@@ -64,13 +64,44 @@ export class DeliveryContentService {
     };
   }
 
-  private async card(delivery: DeliveryRow, now: Date): Promise<DeliveryContent> {
+  /**
+   * One robot message for a burst of card deliveries to the same robot: the cards still worth
+   * sending, listed (fitted to the robot's limit when sent), and the deliveries with nothing to say.
+   */
+  async burst(deliveries: DeliveryRow[], now: Date): Promise<{ content: DeliveryContent; cancelled: { delivery: DeliveryRow; reason: string }[] }> {
+    const entries: { card: NotifiedCard; link: CardLinks }[] = [];
+    const cancelled: { delivery: DeliveryRow; reason: string }[] = [];
+    for (const delivery of deliveries) {
+      const checked = await this.current(delivery);
+      if ('cancel' in checked) cancelled.push({ delivery, reason: checked.cancel });
+      else entries.push({ card: checked.card, link: this.link(checked.card, delivery.recipient, delivery.with_ack_link, now) });
+    }
+    if (entries.length === 0) return { content: { cancel: 'no card in the burst is open any more' }, cancelled };
+    const message = renderBurstDigest({ cards: entries, consoleUrl: this.consoleUrl() });
+    const document = { event: 'cards.digest', sentAt: now.toISOString(), cards: entries.map(({ card, link }) => ({ id: card.id, rule: card.rule, level: card.level, link })), subject: message.subject, text: message.text };
+    return { content: { message, event: 'cards.digest', document }, cancelled };
+  }
+
+  /** The console, where every card is listed (the last line of a digest points there). */
+  private consoleUrl(): string {
+    return `${this.config.notifications.publicBaseUrl}/console/`;
+  }
+
+  /** The card as it is now, or why this delivery has nothing to say any more. */
+  private async current(delivery: DeliveryRow): Promise<{ card: NotifiedCard } | { cancel: string }> {
     const card = delivery.notification_id ? await this.facts.ofNotification(delivery.notification_id) : null;
     if (!card) return { cancel: 'the card is gone' };
     if (!ACTIVE.includes(card.state)) return { cancel: `the card is ${card.state}` };
     if (card.notifiedLevel !== card.level) return { cancel: `the card is ${card.level} now; that notification speaks` };
+    if (delivery.kind !== 'CARD' && card.state !== 'OPEN') return { cancel: `the card was ${card.state.toLowerCase()} before this step` };
+    return { card };
+  }
+
+  private async card(delivery: DeliveryRow, now: Date): Promise<DeliveryContent> {
+    const checked = await this.current(delivery);
+    if ('cancel' in checked) return checked;
+    const { card } = checked;
     const kind = delivery.kind as CardMessageKind;
-    if (kind !== 'CARD' && card.state !== 'OPEN') return { cancel: `the card was ${card.state.toLowerCase()} before this step` };
     const link = this.link(card, delivery.recipient, delivery.with_ack_link, now);
     const message = renderCardMessage({ kind, step: delivery.step, card, link, audience: kind === 'CARD' ? null : ladderStep(delivery.step).audienceName });
     if (delivery.channel === 'inapp') return { message, event: 'inbox', document: DeliveryContentService.inboxItem(delivery, card) };
@@ -97,7 +128,7 @@ export class DeliveryContentService {
     if (cards.length === 0) return { cancel: 'no open cards any more' };
     const day = new Date(delivery.due_at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const entries = cards.map((card) => ({ card, link: this.link(card, delivery.recipient, true, now) }));
-    const message = renderDigest({ day, officerName: await this.facts.officerName(officerId), cards: entries });
+    const message = renderDigest({ day, officerName: await this.facts.officerName(officerId), cards: entries, consoleUrl: this.consoleUrl() });
     return {
       message,
       event: 'digest.daily',

@@ -36,6 +36,17 @@ export interface DeliveryRow {
 }
 
 const MAX_BACKOFF_MS = 3_600_000;
+/** The vendors' window: a robot takes at most `ROBOT_MESSAGES_PER_MINUTE` messages in any 60 s. */
+export const ROBOT_WINDOW_MS = 60_000;
+const ROBOTS = `('dingtalk', 'wecom')`;
+/**
+ * Messages posted to a robot (target_key $k) within the window ending at $w: every attempt that
+ * reached the wire, sent or failed (the vendor counts both); MERGED rows rode on another's message.
+ */
+const robotSendsSql = (k: string, w: string) =>
+  `(SELECT count(*) FROM notification_attempts a JOIN notification_deliveries s ON s.id = a.delivery_id
+     WHERE s.target_key = ${k} AND a.at > ${w}::timestamptz - interval '${ROBOT_WINDOW_MS} milliseconds'
+       AND a.channel IN ${ROBOTS} AND a.status IN ('SENT', 'FAILED'))`;
 const COLUMNS = 16;
 
 /**
@@ -80,16 +91,19 @@ export class DeliveryStore {
    * that has one in flight or waiting out a retry (a dead endpoint is tried once per backoff, not
    * once per message). The lease is on the real clock: it is about live processes, not schedules.
    */
-  async claimDue(now: Date, limit: number, leaseMs: number): Promise<{ id: string; claims: number }[]> {
+  async claimDue(now: Date, limit: number, leaseMs: number, robotPerMinute: number): Promise<{ id: string; claims: number }[]> {
     return this.dataSource.transaction(async (manager) => {
+      // A robot that has had its minute's messages waits (its deliveries stay due and queue up, to
+      // leave as one digest when it may post again). The window is on the real clock, like the vendor's.
       const candidates = await manager.query<{ id: string; target_key: string }[]>(
         `SELECT d.id, d.target_key FROM notification_deliveries d
           WHERE d.status IN ('PENDING', 'RETRY') AND d.due_at <= $1
             AND NOT EXISTS (SELECT 1 FROM notification_deliveries b
                              WHERE b.target_key = d.target_key AND b.id <> d.id
                                AND (b.status IN ('QUEUED', 'SENDING') OR (b.status = 'RETRY' AND b.due_at > $1)))
+            AND (d.channel NOT IN ${ROBOTS} OR ${robotSendsSql('d.target_key', '$3')} < $4)
           ORDER BY d.due_at, d.created_at, d.id LIMIT $2 FOR UPDATE OF d SKIP LOCKED`,
-        [now, limit * 4],
+        [now, limit * 4, new Date(), robotPerMinute],
       );
       const seen = new Set<string>();
       const ids = candidates.filter((c) => !seen.has(c.target_key) && seen.add(c.target_key)).slice(0, limit).map((c) => c.id);
@@ -101,6 +115,61 @@ export class DeliveryStore {
          SELECT id, claims FROM claimed`,
         [ids, new Date(Date.now() + leaseMs)],
       );
+    });
+  }
+
+  /**
+   * The burst behind a robot delivery being sent: the other card deliveries due to the same robot,
+   * taken along (SENDING, one attempt each) when sending them one by one would use up the robot's
+   * minute — then they leave together as one digest. Empty when the robot has room for them all.
+   */
+  async takeRobotBurst(delivery: DeliveryRow, robotPerMinute: number, leaseMs: number): Promise<DeliveryRow[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const [{ sent }] = await manager.query<{ sent: string }[]>(
+        `SELECT ${robotSendsSql('(SELECT target_key FROM notification_deliveries WHERE id = $1)', '$2')} AS sent`,
+        [delivery.id, now],
+      );
+      const waiting = await manager.query<{ id: string }[]>(
+        `SELECT w.id FROM notification_deliveries w, notification_deliveries me
+          WHERE me.id = $1 AND w.target_key = me.target_key AND w.id <> me.id AND w.kind <> 'DIGEST'
+            AND w.status IN ('PENDING', 'RETRY') AND w.due_at <= greatest($2, me.due_at)
+          ORDER BY w.due_at, w.created_at, w.id LIMIT 1000 FOR UPDATE OF w SKIP LOCKED`,
+        [delivery.id, now],
+      );
+      // After this message the robot has `room` left in its minute: enough for each waiting card, or not.
+      const room = robotPerMinute - Number(sent) - 1;
+      if (waiting.length === 0 || waiting.length <= room) return [];
+      return manager.query<DeliveryRow[]>(
+        `WITH taken AS (
+           UPDATE notification_deliveries SET status = 'SENDING', attempts = attempts + 1, claims = claims + 1, lease_until = $2, updated_at = now()
+            WHERE id = ANY($1::uuid[])
+            RETURNING id, notification_id, alert_id, department_code, kind, step, channel, recipient, target, NULL::varchar AS secret, target_label,
+                      with_ack_link, attempts, due_at)
+         SELECT * FROM taken`,
+        [waiting.map((w) => w.id), new Date(Date.now() + leaseMs)],
+      );
+    });
+  }
+
+  /**
+   * The deliveries that rode on another's message: SENT with it (logged as MERGED, naming the
+   * message), or back to waiting when it failed — they leave with its retry, no attempt counted.
+   */
+  async finishMerged(carrier: DeliveryRow, merged: DeliveryRow[], ok: boolean, now: Date): Promise<void> {
+    if (merged.length === 0) return;
+    const ids = merged.map((m) => m.id);
+    await this.dataSource.transaction(async (manager) => {
+      if (!ok) {
+        await manager.query(`UPDATE notification_deliveries SET status = 'PENDING', attempts = attempts - 1, lease_until = NULL, updated_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'SENDING'`, [ids, now]);
+        return;
+      }
+      await manager.query(
+        `INSERT INTO notification_attempts (delivery_id, attempt, at, channel, target_label, status, http_status, error, duration_ms)
+         SELECT id, attempts, $2::timestamptz, channel, target_label, 'MERGED', NULL, $3::varchar, 0 FROM notification_deliveries WHERE id = ANY($1::uuid[]) AND status = 'SENDING'`,
+        [ids, now, `sent in the digest of delivery ${carrier.id}`],
+      );
+      await manager.query(`UPDATE notification_deliveries SET status = 'SENT', sent_at = $2, lease_until = NULL, updated_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'SENDING'`, [ids, now]);
     });
   }
 

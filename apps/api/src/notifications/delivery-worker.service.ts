@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { robotTargetProblem } from './channel-input';
-import { DeliveryContentService } from './delivery-content.service';
+import { DeliveryContent, DeliveryContentService } from './delivery-content.service';
 import { DeliveryRow, DeliveryStore } from './delivery-store.repository';
 import { InboxBus } from './inbox-bus';
-import { dingtalkRequest, webhookRequest, wecomRequest } from './outbound-formats';
+import { dingtalkRequest, ROBOT_MESSAGES_PER_MINUTE, webhookRequest, wecomRequest } from './outbound-formats';
 import { HttpSender } from './senders/http-sender';
 import { MailSender } from './senders/mail-sender';
 import { failed, SendOutcome, sent } from './senders/send-outcome';
@@ -34,7 +34,19 @@ export class DeliveryWorker {
     const settings = this.config.notifications;
     const delivery = await this.store.startAttempt(deliveryId, leaseMsOf(settings.sendTimeoutMs));
     if (!delivery) return;
-    const content = await this.content.build(delivery, new Date());
+    const leaseMs = leaseMsOf(settings.sendTimeoutMs);
+    const isRobotCard = (delivery.channel === 'dingtalk' || delivery.channel === 'wecom') && delivery.kind !== 'DIGEST';
+    const merged = isRobotCard ? await this.store.takeRobotBurst(delivery, ROBOT_MESSAGES_PER_MINUTE, leaseMs) : [];
+    let content: DeliveryContent;
+    let riding: DeliveryRow[] = [];
+    if (merged.length > 0) {
+      const burst = await this.content.burst([delivery, ...merged], new Date());
+      for (const { delivery: gone, reason } of burst.cancelled) if (gone.id !== delivery.id) await this.store.cancel(gone, reason, new Date());
+      riding = merged.filter((m) => !burst.cancelled.some((c) => c.delivery.id === m.id));
+      content = burst.content;
+    } else {
+      content = await this.content.build(delivery, new Date());
+    }
     if ('cancel' in content) {
       await this.store.cancel(delivery, content.cancel, new Date());
       return;
@@ -42,12 +54,13 @@ export class DeliveryWorker {
     const started = Date.now();
     const outcome = await this.send(delivery, content).catch((error: Error) => failed(error.message));
     const result = await this.store.finish(delivery, outcome, Date.now() - started, settings, new Date());
+    await this.store.finishMerged(delivery, riding, outcome.ok, new Date());
     if (result.status === 'DEAD') {
       this.logger.warn(`delivery ${delivery.id} dead-lettered after ${delivery.attempts} attempt(s): ${delivery.channel} ${delivery.target_label}: ${result.error}`);
     }
   }
 
-  private async send(delivery: DeliveryRow, content: Exclude<Awaited<ReturnType<DeliveryContentService['build']>>, { cancel: string }>): Promise<SendOutcome> {
+  private async send(delivery: DeliveryRow, content: Exclude<DeliveryContent, { cancel: string }>): Promise<SendOutcome> {
     const timeoutMs = this.config.notifications.sendTimeoutMs;
     const now = Date.now();
     switch (delivery.channel) {

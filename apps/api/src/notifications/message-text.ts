@@ -41,6 +41,8 @@ export interface CardMessage {
 export interface DigestMessage {
   day: string;
   officerName: string;
+  /** The console, where every card is listed: the digest's last line points there. */
+  consoleUrl: string;
   cards: { card: CardFacts; link: CardLinks }[];
 }
 
@@ -50,6 +52,15 @@ export interface RenderedMessage {
   text: string;
   /** Markdown for DingTalk and WeCom robots. */
   markdown: string;
+  /** A list of cards: each robot format fits it to its own byte limit by whole items (robot-digest.ts). */
+  digest?: RobotDigest;
+}
+
+/** A digest before it is fitted: a heading, one markdown line per card (each with its whole link), and where the rest is. */
+export interface RobotDigest {
+  heading: string;
+  items: string[];
+  consoleUrl: string;
 }
 
 export const LEVEL_NAMES: Record<AlertLevel, string> = { PROMPT: '预警', YELLOW: '黄牌', RED: '红牌' };
@@ -66,7 +77,8 @@ const KIND_TAGS: Record<CardMessageKind, string> = { CARD: '', ESCALATION: '【�
 const DIGEST_LIMIT = 50;
 const SIGNATURE = '—— 行政审批电子监察中心（系统自动发送，请勿直接回复）';
 
-export const ruleName = (rule: string): string => CARD_RULE_NAMES[rule as CardRuleCode]?.zh ?? rule;
+/** People read the rule's Chinese name, never its code (a code through md() would show full-width underscores). */
+export const ruleName = (rule: string): string => CARD_RULE_NAMES[rule as CardRuleCode]?.zh ?? '其他监察规则';
 export const stateName = (state: string): string => STATE_NAMES[state] ?? state;
 
 /** An instant in Beijing time, e.g. 2026-12-01 10:00. */
@@ -106,7 +118,7 @@ export function renderCardMessage(message: CardMessage): RenderedMessage {
   const facts = [
     `部门：${card.departmentName}（${card.departmentCode}）`,
     `办件：${card.caseId || '—'}${card.itemCode ? `（事项 ${card.itemCode}）` : ''}`,
-    `规则：${ruleName(card.rule)}（${card.rule}）`,
+    `规则：${ruleName(card.rule)}`,
     `等级：${LEVEL_NAMES[card.level]}，状态：${stateName(card.state)}`,
     `承办人：${card.responsibleOfficerName ?? card.responsibleOfficerId ?? '—'}`,
     `时间：${beijingTime(card.changedAt)}（北京时间）`,
@@ -127,12 +139,29 @@ export function renderCardMessage(message: CardMessage): RenderedMessage {
   return { subject, text, markdown };
 }
 
+const digestItem = (entry: { card: CardFacts; link: CardLinks }, i: number): string =>
+  `${i + 1}. [${md(`${headline(entry.card)}（${stateName(entry.card.state)}，${beijingTime(entry.card.changedAt)}）`)}](${entry.link.url})`;
+
+/**
+ * Cards that reached one robot faster than it may post (a burst): one message listing them, fitted
+ * to the robot's limit like the daily digest, instead of one message per card and a throttled robot.
+ */
+export function renderBurstDigest(message: { cards: { card: CardFacts; link: CardLinks }[]; consoleUrl: string }): RenderedMessage {
+  const departments = new Set(message.cards.map((entry) => entry.card.departmentName));
+  const audience = departments.size === 1 ? [...departments][0] : `${departments.size} 个部门`;
+  const subject = `【预警汇总】${audience}：新到 ${message.cards.length} 张预警`;
+  const items = message.cards.map(digestItem);
+  const text = [subject, '', ...message.cards.map((entry, i) => `${i + 1}. ${headline(entry.card)}\n   ${linkLine(entry.link)}`), '', SIGNATURE].join('\n');
+  const digest = { heading: `#### ${md(subject)}`, items, consoleUrl: message.consoleUrl };
+  return { subject, text, markdown: [digest.heading, ...items].join('\n'), digest };
+}
+
 export function renderDigest(message: DigestMessage): RenderedMessage {
   const listed = message.cards.slice(0, DIGEST_LIMIT);
   const subject = `【每日预警汇总】${message.day} ${message.officerName}：${message.cards.length} 张未办结预警`;
   const line = ({ card }: { card: CardFacts }) =>
     `${headline(card)}（${stateName(card.state)}，${beijingTime(card.changedAt)}）`;
-  const more = message.cards.length > listed.length ? [`另有 ${message.cards.length - listed.length} 张，请登录系统查看。`] : [];
+  const more = message.cards.length > listed.length ? [`另有 ${message.cards.length - listed.length} 张，请登录系统查看：${message.consoleUrl}`] : [];
   const text = [
     `${message.officerName}：截至 ${message.day} 上班时，您承办的以下预警尚未办结：`,
     '',
@@ -141,10 +170,6 @@ export function renderDigest(message: DigestMessage): RenderedMessage {
     '',
     SIGNATURE,
   ].join('\n');
-  const markdown = [
-    `#### ${md(subject)}`,
-    ...listed.map((entry, i) => `${i + 1}. [${md(line(entry))}](${entry.link.url})`),
-    ...more,
-  ].join('\n');
-  return { subject, text, markdown };
+  const digest = { heading: `#### ${md(subject)}`, items: message.cards.map(digestItem), consoleUrl: message.consoleUrl };
+  return { subject, text, markdown: [digest.heading, ...digest.items].join('\n'), digest };
 }

@@ -9,6 +9,7 @@ import { leaseMsOf } from './delivery-worker.service';
 import { DigestPlanner } from './digest-planner.service';
 import { EscalationService } from './escalation.service';
 import { LEVEL_CHANGES } from './notification-planner.service';
+import { ROBOT_MESSAGES_PER_MINUTE } from './outbound-formats';
 
 /** Deliveries handed to the job queue per pass; a long backlog drains over consecutive passes. */
 const CLAIM_BATCH = 200;
@@ -64,7 +65,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, BeforeApp
     let enqueued = 0;
     const leaseMs = leaseMsOf(this.config.notifications.sendTimeoutMs);
     for (;;) {
-      const claimed = await this.store.claimDue(now, CLAIM_BATCH, leaseMs);
+      const claimed = await this.store.claimDue(now, CLAIM_BATCH, leaseMs, ROBOT_MESSAGES_PER_MINUTE);
       const failed: string[] = [];
       for (const { id, claims } of claimed) {
         try {

@@ -38,7 +38,7 @@ describe('message text and wire formats', () => {
   });
 
   it('lists an officer’s open cards in the digest', () => {
-    const digest = renderDigest({ day: '2026-12-01', officerName: '李明', cards: [{ card, link }, { card: { ...card, level: 'YELLOW', rule: 'PROMISED_OVERDUE' }, link }] });
+    const digest = renderDigest({ day: '2026-12-01', officerName: '李明', consoleUrl: 'https://jiancha.example.gov.cn/console/', cards: [{ card, link }, { card: { ...card, level: 'YELLOW', rule: 'PROMISED_OVERDUE' }, link }] });
     expect(digest.subject).toBe('【每日预警汇总】2026-12-01 李明：2 张未办结预警');
     expect(digest.text).toMatch(/1\. 【红牌】超法定时限.*\n.*查看并确认收到/);
     expect(digest.text).toContain('2. 【黄牌】超承诺时限');

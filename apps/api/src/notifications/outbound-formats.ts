@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { RenderedMessage } from './message-text';
+import { fitDigest, jsonStringBytes, utf8Bytes } from './robot-digest';
 
 /**
  * The wire formats, pure: a generic JSON webhook signed with HMAC-SHA256, and the two group robots
@@ -23,8 +24,15 @@ export const SIGNATURE_HEADERS = {
 } as const;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** WeCom rejects markdown content above 4096 bytes; DingTalk's limit is far higher. */
-const WECOM_MAX_BYTES = 4096;
+/** WeCom 群机器人: markdown.content at most 4096 bytes (UTF-8), per its documentation. */
+export const WECOM_MAX_BYTES = 4096;
+/**
+ * DingTalk 自定义机器人: the request body at most 20000 bytes (errcode 460101 "message too long,
+ * exceed 20000 bytes"); the whole body is measured, since the title and JSON escapes count too.
+ */
+export const DINGTALK_MAX_BODY_BYTES = 20_000;
+/** Vendors' rate: each robot accepts at most 20 messages a minute (DingTalk throttles for 10 minutes beyond). */
+export const ROBOT_MESSAGES_PER_MINUTE = 20;
 
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -60,12 +68,17 @@ export function dingtalkRequest(target: string, secret: string | null, message: 
     const sign = createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
     url += `${target.includes('?') ? '&' : '?'}timestamp=${timestamp}&sign=${encodeURIComponent(sign)}`;
   }
-  const body = JSON.stringify({ msgtype: 'markdown', markdown: { title: message.subject.slice(0, 100), text: message.markdown } });
-  return { url, headers: { 'content-type': JSON_TYPE }, body, judge: 'errcode' };
+  const title = message.subject.slice(0, 100);
+  const envelope = (text: string) => JSON.stringify({ msgtype: 'markdown', markdown: { title, text } });
+  const text = message.digest
+    ? fitDigest(message.digest, DINGTALK_MAX_BODY_BYTES - Buffer.byteLength(envelope('')), jsonStringBytes)
+    : message.markdown;
+  return { url, headers: { 'content-type': JSON_TYPE }, body: envelope(text), judge: 'errcode' };
 }
 
 export function wecomRequest(target: string, message: RenderedMessage): OutboundRequest {
-  const body = JSON.stringify({ msgtype: 'markdown', markdown: { content: truncateUtf8(message.markdown, WECOM_MAX_BYTES) } });
+  const content = message.digest ? fitDigest(message.digest, WECOM_MAX_BYTES, utf8Bytes) : truncateUtf8(message.markdown, WECOM_MAX_BYTES);
+  const body = JSON.stringify({ msgtype: 'markdown', markdown: { content } });
   return { url: target, headers: { 'content-type': JSON_TYPE }, body, judge: 'errcode' };
 }
 

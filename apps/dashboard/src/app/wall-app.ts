@@ -20,6 +20,9 @@ import { Rotation } from '../view/rotation';
 import { Stage } from '../view/stage';
 import { StatusView } from '../view/status-view';
 
+/** Half the period of the alarms' blink (on 1 s, off 1 s). */
+const BLINK_MS = 1000;
+
 /** Stale when nothing at all came for three heartbeats, or the server's own data is a minute old. */
 const LIVENESS = { silenceMs: 3 * WALL_LIMITS.heartbeatIntervalMs, dataLagMs: 6 * WALL_LIMITS.refreshIntervalMs };
 /** Connected but no snapshot for this long: ask again (the server may have failed to read). */
@@ -83,8 +86,13 @@ export class WallApp {
     this.watchdog = new Watchdog(params.watchdogMs, new URL('../health', window.location.href).href, () => window.location.reload());
     this.connection = new WallConnection(params.token, (action) => this.dispatch(action));
     const ticker = window.setInterval(() => this.tick(), 1000);
+    // One shared blink for every alarm on the page (overdue tiles, the live dot): an attribute flipped
+    // once a second costs one style pass, where a CSS animation per tile keeps the page recalculating
+    // styles on every frame for as long as any case is overdue (issue 22.5: the page after a burst).
+    const blink = window.setInterval(() => this.root.toggleAttribute('data-blink-off'), BLINK_MS);
     this.disposers.push(
       () => window.clearInterval(ticker),
+      () => window.clearInterval(blink),
       () => cancelAnimationFrame(this.frame),
       () => window.clearTimeout(this.frameDelay),
       () => this.tiles.dispose(),

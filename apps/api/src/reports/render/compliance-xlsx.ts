@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ComplianceReport } from '../compliance-report.service';
 import { Lang, levelName, METRIC_ROWS, ruleName, t, ValueFormat } from './report-labels';
+import { DATE_FORMAT, dayValue, formatColumn, freezeHeader } from './xlsx-cells';
 
 const NUMBER_FORMATS: Record<ValueFormat, string> = { count: '0', rate: '0.0%', days: '0.0' };
 
@@ -21,7 +22,7 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
     const added = figures.addRow({ label: row[lang], value: row.value(report.metrics), key: row.key });
     added.getCell('value').numFmt = NUMBER_FORMATS[row.format];
   }
-  figures.getRow(1).font = { bold: true };
+  freezeHeader(figures);
 
   const daily = book.addWorksheet(lang === 'zh' ? '每日' : 'Daily');
   daily.columns = [
@@ -30,7 +31,9 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
     { header: METRIC_ROWS[1][lang], key: 'completed', width: 10 },
     { header: METRIC_ROWS[2][lang], key: 'terminated', width: 10 },
   ];
-  for (const d of report.daily) daily.addRow(d);
+  for (const d of report.daily) daily.addRow({ ...d, day: dayValue(d.day) });
+  formatColumn(daily, 'day', DATE_FORMAT);
+  freezeHeader(daily);
 
   const cards = book.addWorksheet(lang === 'zh' ? '预警' : 'Cards');
   cards.columns = [
@@ -43,6 +46,7 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
   for (const [rule, levels] of Object.entries(report.metrics.cards.byRule).sort(([a], [b]) => a.localeCompare(b))) {
     cards.addRow({ rule: ruleName(rule, lang), PROMPT: levels.PROMPT ?? 0, YELLOW: levels.YELLOW ?? 0, RED: levels.RED ?? 0, code: rule });
   }
+  freezeHeader(cards);
 
   if (report.departments.length > 0) {
     const sheet = book.addWorksheet(lang === 'zh' ? '部门' : 'Departments');
@@ -51,6 +55,7 @@ export async function complianceXlsx(report: ComplianceReport, lang: Lang): Prom
       const added = sheet.addRow({ name: d.name, ...Object.fromEntries(METRIC_ROWS.map((r) => [r.key, r.value(d.metrics)])) });
       METRIC_ROWS.forEach((r) => (added.getCell(r.key).numFmt = NUMBER_FORMATS[r.format]));
     }
+    freezeHeader(sheet, 1);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -6,6 +6,7 @@ import { escapeHtml, figure, page, table } from './html-page';
 import { RANKING_COLUMNS } from './quarterly-columns';
 import { renderSvg, scoreChartOption } from './report-charts';
 import { formatValue, Lang, levelName, registerName, ruleName, t } from './report-labels';
+import { beijingValue, DATE_FORMAT, DATE_TIME_FORMAT, dayValue, formatColumn, freezeHeader } from './xlsx-cells';
 
 const text = (value: string | number | null, format: string): string =>
   format === 'text' ? String(value ?? '') : formatValue(value as number | null, format as 'count' | 'rate' | 'days');
@@ -21,9 +22,12 @@ export async function quarterlyXlsx(pack: QuarterlyPack, lang: Lang): Promise<Bu
   const ranking = book.addWorksheet(lang === 'zh' ? '排名' : 'Ranking');
   ranking.columns = RANKING_COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: c.key === 'departmentName' ? 24 : 12 }));
   for (const row of pack.rows) {
-    const added = ranking.addRow(Object.fromEntries(RANKING_COLUMNS.map((c) => [c.key, c.value(row, lang)])));
+    // Figures stay numbers; a figure there is none of (an unrated department's rank and score) reads "—".
+    const added = ranking.addRow(Object.fromEntries(RANKING_COLUMNS.map((c) => [c.key, c.value(row, lang) ?? '—'])));
     for (const c of RANKING_COLUMNS) if (c.format === 'rate') added.getCell(c.key).numFmt = '0.0%';
+    for (const c of RANKING_COLUMNS) if (c.format === 'days') added.getCell(c.key).numFmt = '0.0';
   }
+  freezeHeader(ranking, 3);
   const cards = book.addWorksheet(lang === 'zh' ? '预警' : 'Cards');
   cards.columns = [
     { header: t('department', lang), key: 'department', width: 24 },
@@ -33,6 +37,7 @@ export async function quarterlyXlsx(pack: QuarterlyPack, lang: Lang): Promise<Bu
   for (const row of pack.rows) {
     for (const [rule, levels] of Object.entries(row.metrics.cards.byRule)) cards.addRow({ department: row.departmentName, rule: ruleName(rule, lang), ...levels });
   }
+  freezeHeader(cards, 1);
   const orders = book.addWorksheet(lang === 'zh' ? '督办' : 'Orders');
   orders.columns = [
     { header: t('department', lang), key: 'departmentCode', width: 12 },
@@ -42,7 +47,12 @@ export async function quarterlyXlsx(pack: QuarterlyPack, lang: Lang): Promise<Bu
     { header: t('state', lang), key: 'state', width: 10 },
     { header: t('overdue', lang), key: 'overdue', width: 8 },
   ];
-  for (const o of pack.supervisionOrders) orders.addRow({ ...o, overdue: o.overdue ? t('yes', lang) : t('no', lang) });
+  for (const o of pack.supervisionOrders) {
+    orders.addRow({ ...o, issuedAt: beijingValue(o.issuedAt), dueOn: dayValue(o.dueOn), overdue: o.overdue ? t('yes', lang) : t('no', lang) });
+  }
+  formatColumn(orders, 'issuedAt', DATE_TIME_FORMAT);
+  formatColumn(orders, 'dueOn', DATE_FORMAT);
+  freezeHeader(orders);
   const faults = book.addWorksheet(lang === 'zh' ? '过错' : 'Faults');
   faults.columns = [
     { header: t('department', lang), key: 'departmentCode', width: 12 },
@@ -54,8 +64,18 @@ export async function quarterlyXlsx(pack: QuarterlyPack, lang: Lang): Promise<Bu
     { header: t('decidedOn', lang), key: 'decidedOn', width: 12 },
   ];
   for (const f of pack.faults) {
-    faults.addRow({ ...f, severity: registerName(f.severity, lang), measure: registerName(f.measure, lang), rule: f.rule ? ruleName(f.rule, lang) : '' });
+    faults.addRow({
+      ...f,
+      severity: registerName(f.severity, lang),
+      measure: registerName(f.measure, lang),
+      rule: f.rule ? ruleName(f.rule, lang) : '',
+      committedOn: dayValue(f.committedOn),
+      decidedOn: dayValue(f.decidedOn),
+    });
   }
+  formatColumn(faults, 'committedOn', DATE_FORMAT);
+  formatColumn(faults, 'decidedOn', DATE_FORMAT);
+  freezeHeader(faults);
   const talks = book.addWorksheet(lang === 'zh' ? '警醒谈话' : 'Warning talks');
   talks.columns = [
     { header: t('department', lang), key: 'departmentName', width: 24 },
@@ -64,6 +84,7 @@ export async function quarterlyXlsx(pack: QuarterlyPack, lang: Lang): Promise<Bu
     { header: t('coverage', lang), key: 'coverage', width: 10, style: { numFmt: '0.0%' } },
   ];
   for (const d of pack.warningTalks?.belowFullCoverage ?? []) talks.addRow(d);
+  freezeHeader(talks);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -90,6 +111,7 @@ export async function quarterlyHtml(pack: QuarterlyPack, lang: Lang): Promise<st
     figure(chart, t('scoreChart', lang)),
     `<h2>${t('score', lang)} · ${t('grade', lang)}</h2>`,
     ranking,
+    pack.rows.some((r) => r.score.grade === null) ? `<p class="note">${escapeHtml(t('notRated', lang))}</p>` : '',
     `<h2>${t('orders', lang)}</h2>`,
     orders,
     `<h2>${t('faults', lang)}</h2>`,

@@ -78,7 +78,7 @@ const TEXT = {
   rank: { zh: '名次', en: 'Rank' },
   score: { zh: '得分', en: 'Score' },
   grade: { zh: '等次', en: 'Grade' },
-  notRated: { zh: '未评定', en: 'Not rated' },
+  notRated: { zh: '“—”：本季没有可评分的数据，未评定等次，不参加排名。', en: '“—”: no figures to grade this quarter; not rated, not ranked.' },
   cases: { zh: '办件情况', en: 'Cases' },
   timeliness: { zh: '办理时效', en: 'Timeliness' },
   timelinessSplit: { zh: '提前 / 按时 / 超期与提速率', en: 'Early / on time / late and speed-up' },
@@ -132,7 +132,7 @@ export function ruleName(rule: string, lang: Lang): string {
 }
 
 export const gradeName = (grade: string | null, lang: Lang): string =>
-  grade === null ? t('notRated', lang) : (GRADE_NAMES as Record<string, { zh: string; en: string }>)[grade]?.[lang] ?? grade;
+  grade === null ? '—' : (GRADE_NAMES as Record<string, { zh: string; en: string }>)[grade]?.[lang] ?? grade;
 
 export const registerName = (code: string | null, lang: Lang): string => (code === null ? '' : REGISTER_NAMES[code]?.[lang] ?? code);
 
