@@ -36,7 +36,8 @@ describe('operations endpoints', () => {
       expect.arrayContaining(['/api/v1/events', '/api/v1/cases/{departmentCode}/{caseId}', '/api/v1/calendars/{year}']),
     );
     expect(JSON.stringify(doc.body.paths['/api/v1/events'])).toContain('occurredAt');
-    expect(doc.body.components.securitySchemes).toHaveProperty('bearer');
+    // One bearer scheme per kind of credential (ADR 0018): who may call what is readable from the document.
+    expect(Object.keys(doc.body.components.securitySchemes).sort()).toEqual(['adminToken', 'departmentKey', 'displayToken', 'session']);
     expect((await t.admin.withToken(null).get('/api/docs')).status).toBe(200);
   });
 
