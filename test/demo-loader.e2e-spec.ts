@@ -33,7 +33,7 @@ describe('the embedded demo loader (first start)', () => {
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
       rmSync(path.join(dataDir, 'demo-keys.json'), { recursive: true });
       await app.waitForOutput(/API:\s+http:\/\/localhost:\d+\/api\/v1/);
-      expect(app.output).toMatch(/Demo users:/);
+      await app.waitForOutput(/Demo users:/);
       expect(app.output).not.toMatch(STACK_FRAME);
       const exit = await app.stop();
       expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);

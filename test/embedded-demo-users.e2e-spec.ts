@@ -30,6 +30,8 @@ describe('embedded demo: one account per role, printed at start', () => {
 
   it('lets each printed account sign in and see exactly its scope; a restart keeps sessions and credentials', async () => {
     await app.start();
+    // The users are printed after the banner, once their passwords are hashed.
+    await app.waitForOutput(/display \(wall token\)\s+lmd_\S+/);
     const accounts = printedAccounts(app.output);
     expect(accounts.map((a) => a.role)).toEqual(['centre_admin', 'centre_supervisor', 'region_supervisor', 'department_supervisor', 'officer']);
     const displayToken = /display \(wall token\)\s+(lmd_\S+)/.exec(app.output)?.[1];
@@ -70,6 +72,7 @@ describe('embedded demo: one account per role, printed at start', () => {
     await app.stop();
     await app.start();
     await waitFor(async () => ((await new ApiClient(app.baseUrl, null).get('/ready')).status === 200 ? true : undefined), '/ready again', 120_000);
+    await app.waitForOutput(/display \(wall token\)\s+lmd_\S+/);
     expect(printedAccounts(app.output)).toEqual(accounts);
     expect((await new ApiClient(app.baseUrl, tokens.get('officer')!).get<Me>('/api/v1/me')).body.kind).toBe('officer');
   });

@@ -26,7 +26,7 @@ describe('embedded mode (no configuration, as `npm start` runs it)', () => {
     expect(app.output).toMatch(/Wall screen: http:\/\/localhost:\d+\/wall/);
     // The supervision console's address, beside the demo users to sign in with.
     expect(app.output).toMatch(/Console:\s+http:\/\/localhost:\d+\/console/);
-    expect(app.output).toMatch(/Demo users:/);
+    await app.waitForOutput(/Demo users:/);
     const client = new ApiClient(app.baseUrl, token!);
     const ready = await waitFor(async () => {
       const r = await client.get<{ status: string }>('/ready');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { calendarLoadCommand } from './cli/calendar-load.command';
+import { auditArchiveVerifyCommand } from './cli/audit-archive-verify.command';
 import { auditVerifyCommand } from './cli/audit-verify.command';
 import { backupCommand, restoreCommand } from './cli/backup.command';
 import { catalogueLoadCommand } from './cli/catalogue-load.command';
@@ -10,6 +11,7 @@ import { rollupsRebuildCommand } from './cli/rollups-rebuild.command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   'audit:verify': auditVerifyCommand,
+  'audit:archive-verify': auditArchiveVerifyCommand,
   backup: backupCommand,
   restore: restoreCommand,
   'calendar:load': calendarLoadCommand,

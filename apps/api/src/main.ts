@@ -61,7 +61,7 @@ async function bootstrap(): Promise<void> {
     `licensing-monitor ${config.mode} mode, role ${config.role}`,
     `API:         ${base}/api/v1   (OpenAPI: ${base}/api/docs)`,
     wallScreenLine(base, wallToken),
-    `Console:     ${base}/console   (监察工作台; sign in as one of the demo users${demo ? ' below' : ': create users with PUT /api/v1/users/{username}'})`,
+    `Console:     ${base}/console   (监察工作台; sign in as one of the demo users${demo ? ' printed next' : ': create users with PUT /api/v1/users/{username}'})`,
     `Health:      ${base}/health   ${base}/ready`,
     `Listening:   ${bound}${config.host === '127.0.0.1' ? '   (this machine only; set HOST=0.0.0.0 to serve other machines)' : ''}`,
   ];
@@ -69,6 +69,9 @@ async function bootstrap(): Promise<void> {
   if (demo) lines.push(...demo.describe());
   // The operator reads these lines on the console, so they are printed plainly, not as JSON logs.
   console.log(['', ...lines.map((l) => `  ${l}`), ''].join('\n'));
+  // The demo users follow when their passwords are hashed (a second or two later).
+  const users = demo ? await demo.users : null;
+  if (users) console.log(['', ...users.map((l) => `  ${l}`), ''].join('\n'));
 }
 
 /** A display token for the printed wall URL (kept in DATA_DIR); null, with a warning, if none can be had. */

@@ -40,9 +40,24 @@ export class AuditVerifierService {
   constructor(private readonly dataSource: DataSource) {}
 
   async verify(anchor?: ChainAnchor): Promise<ChainVerification> {
-    let previous: { seq: number; hash: string } | null = null;
+    // Rows moved to archive files (operations/audit-archive.service.ts): the chain continues from the
+    // archived head, and the archives are verified on their own (cli audit:archive-verify).
+    const [archived] = await this.dataSource.query<{ last_seq: string; last_hash: string }[]>(
+      `SELECT last_seq, last_hash FROM audit_archive ORDER BY last_seq DESC LIMIT 1`,
+    );
+    let previous: { seq: number; hash: string } | null = archived ? { seq: Number(archived.last_seq), hash: archived.last_hash.trim() } : null;
     let checked = 0;
     let anchorSeen = false;
+    if (anchor && previous && anchor.seq <= previous.seq) {
+      if (anchor.seq < previous.seq || anchor.hash !== previous.hash) {
+        const reason =
+          anchor.seq < previous.seq
+            ? `the anchored row is archived (rows up to ${previous.seq}): check it in the archive files (cli audit:archive-verify)`
+            : 'hash differs from the anchor recorded earlier (chain rewritten)';
+        return { ok: false, checked, head: null, firstBroken: { seq: anchor.seq, reason } };
+      }
+      anchorSeen = true;
+    }
     for (;;) {
       const rows: RawRow[] = await this.dataSource.query(
         `SELECT seq, at, actor_kind, actor_id, action, target, before, after, prev_hash, hash
@@ -74,6 +89,10 @@ export class AuditVerifierService {
         previous = { seq: row.seq, hash: row.hash };
       }
       if (rows.length < PAGE) break;
+    }
+    if (checked === 0 && archived) {
+      // Never happens through the archiver (it keeps the head row); an emptied table is a truncation.
+      return { ok: false, checked, head: null, firstBroken: { seq: previous!.seq + 1, reason: 'no rows after the archived head (rows removed?)' } };
     }
     if (anchor && !anchorSeen) {
       return { ok: false, checked, head: previous, firstBroken: { seq: anchor.seq, reason: 'the anchored row is missing (chain truncated)' } };

@@ -214,7 +214,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     corsOrigins: Object.freeze(corsOrigins(env)),
     trustProxy: trustProxy(env),
     notifications: readNotificationSettings(env, { port: integer(env, 'PORT', 3000, 0, 65535), adminToken }),
-    retention: readRetentionSettings(env),
+    retention: readRetentionSettings(env, path.resolve(cwd, env.DATA_DIR || './data'), cwd),
     channelSecretKeys: readSecretKeys(env),
   });
 }

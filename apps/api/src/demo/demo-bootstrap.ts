@@ -9,13 +9,18 @@ import { AppConfig } from '../config/app-config';
 import { resourcesDir } from '../common/resources';
 import { AdminClient } from './admin-client';
 import { DemoFeed } from './demo-feed';
-import { ensureDemoUsers } from './demo-users';
+import { ensureDemoDisplayToken, ensureDemoUsers } from './demo-users';
 import { FeedSender } from './feed-sender';
 
 export interface DemoHandle {
   describe(): string[];
   /** The demo's wall-screen (display) token, for the ready-to-open wall URL. */
   wallToken: string;
+  /**
+   * The demo users' lines, once created (null if the server stopped first). They come after the
+   * wall URL: their password hashes are CPU the wall's first figures need more.
+   */
+  users: Promise<string[] | null>;
 }
 
 /** History the demo gives itself on first start, so the wall has a past to show. */
@@ -47,13 +52,17 @@ export class DemoLoader {
 
   /** Sets the demo up, retrying until it succeeds; null when the server stopped first. */
   async ready(): Promise<DemoHandle | null> {
+    return this.retrying('demo set-up', () => this.setUp());
+  }
+
+  private async retrying<T>(what: string, work: () => Promise<T>): Promise<T | null> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        return await this.setUp();
+        return await work();
       } catch (error) {
         if (this.stopped) return null;
         const delay = retryDelayMs(attempt);
-        this.logger.warn(`demo set-up failed (attempt ${attempt}), trying again in ${delay / 1000} s: ${describeError(error)}`);
+        this.logger.warn(`${what} failed (attempt ${attempt}), trying again in ${delay / 1000} s: ${describeError(error)}`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
           this.wake = () => {
@@ -82,8 +91,10 @@ export class DemoLoader {
       await admin.loadCatalogue(catalogue);
       logger.log(`demo catalogue loaded: ${Object.keys(catalogue.departments).length} departments, ${Object.keys(catalogue.items).length} items`);
     }
-    const keys = await demoKeys(admin, baseUrl, config.dataDir, Object.keys(catalogue.departments), this.abort.signal);
-    const { lines: userLines, displayToken } = await ensureDemoUsers(admin, baseUrl, config.dataDir, catalogue);
+    const [keys, displayToken] = await Promise.all([
+      demoKeys(admin, baseUrl, config.dataDir, Object.keys(catalogue.departments), this.abort.signal),
+      ensureDemoDisplayToken(admin, baseUrl, config.dataDir),
+    ]);
     const { total } = await admin.call<{ total: number }>('GET', '/api/v1/cases?pageSize=1');
     if (total === 0) {
       // The demo's month of history arrives all at once: it was not "reported late" to this centre,
@@ -109,13 +120,15 @@ export class DemoLoader {
     // The city has five times the departments: five times the daily cases, so each still has a past.
     const casesPerDay = HISTORY_CASES_PER_DAY * Math.max(1, Math.round(keys.size / 12));
     this.feed.start(total === 0 ? { days: HISTORY_DAYS, casesPerDay } : null);
+    // Beside the history, not before it: the wall URL is printed without waiting for the hashes.
+    const users = this.retrying('demo users', () => ensureDemoUsers(admin, baseUrl, config.dataDir, catalogue));
 
     return {
       wallToken: displayToken,
+      users,
       describe: () => [
         `Demo feed:   on (${keys.size} simulated department systems; DEMO_FEED=off to stop it)`,
         `Demo keys:   ${path.join(config.dataDir, 'demo-keys.json')}`,
-        ...userLines,
       ],
     };
   }
@@ -125,12 +138,15 @@ export class DemoLoader {
 async function demoKeys(admin: AdminClient, baseUrl: string, dataDir: string, departments: string[], signal: AbortSignal): Promise<Map<string, string>> {
   const file = path.join(dataDir, 'demo-keys.json');
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
-  const keys = new Map<string, string>();
-  for (const code of departments) {
-    const key = saved[code];
-    if (key && (await keyWorks(baseUrl, key, signal))) keys.set(code, key);
-    else keys.set(code, await admin.issueKey(code, 'demo feed'));
-  }
+  // All departments at once: each is an HTTP round trip and a short transaction of its own.
+  const entries = await Promise.all(
+    departments.map(async (code): Promise<[string, string]> => {
+      const key = saved[code];
+      if (key && (await keyWorks(baseUrl, key, signal))) return [code, key];
+      return [code, await admin.issueKey(code, 'demo feed')];
+    }),
+  );
+  const keys = new Map(entries);
   writeFileSync(file, JSON.stringify(Object.fromEntries(keys), null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return keys;

@@ -43,21 +43,42 @@ interface SavedCredentials {
 
 const newPassword = (): string => `demo-${randomBytes(9).toString('base64url')}`;
 
+const credentialsFile = (dataDir: string): string => path.join(dataDir, 'demo-users.json');
+
+function readSaved(dataDir: string): SavedCredentials {
+  const file = credentialsFile(dataDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedCredentials) : { users: {} };
+}
+
+function writeSaved(dataDir: string, credentials: SavedCredentials): void {
+  const file = credentialsFile(dataDir);
+  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
 /**
- * Creates the demo accounts and a wall-screen token once; their credentials are kept in DATA_DIR
- * (mode 0600) and printed at every start. Accounts an operator changed since are left alone.
+ * The demo's wall-screen token, issued once and kept with the demo credentials (mode 0600). Needed
+ * before the users: the wall URL is printed as soon as it exists.
  */
-export async function ensureDemoUsers(
-  admin: AdminClient,
-  baseUrl: string,
-  dataDir: string,
-  catalogue: CatalogueFile,
-): Promise<{ lines: string[]; displayToken: string }> {
-  const file = path.join(dataDir, 'demo-users.json');
-  const saved: SavedCredentials = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SavedCredentials) : { users: {} };
+export async function ensureDemoDisplayToken(admin: AdminClient, baseUrl: string, dataDir: string): Promise<string> {
+  const saved = readSaved(dataDir);
+  if (saved.displayToken && (await tokenWorks(baseUrl, saved.displayToken))) return saved.displayToken;
+  const { token } = await admin.call<{ token: string }>('POST', '/api/v1/displays', { name: '演示大屏 (demo wall screen)' });
+  writeSaved(dataDir, { ...saved, displayToken: token });
+  return token;
+}
+
+/**
+ * Creates the demo accounts once; their credentials are kept in DATA_DIR (mode 0600) and printed at
+ * every start. Accounts an operator changed since are left alone. Each new password is hashed by the
+ * server (bcrypt, ≈ 0.35 s of CPU each): this runs after the wall URL is printed, beside the history.
+ */
+export async function ensureDemoUsers(admin: AdminClient, baseUrl: string, dataDir: string, catalogue: CatalogueFile): Promise<string[]> {
+  const file = credentialsFile(dataDir);
+  const saved = readSaved(dataDir);
   const existing = new Set((await admin.call<{ username: string }[]>('GET', '/api/v1/users')).map((u) => u.username));
   const accounts = demoAccounts(catalogue);
-  const credentials: SavedCredentials = { users: {} };
+  const credentials: SavedCredentials = { users: {}, displayToken: saved.displayToken };
   for (const account of accounts) {
     const known = saved.users[account.username];
     if (known && existing.has(account.username)) {
@@ -69,15 +90,10 @@ export async function ensureDemoUsers(
     await admin.call('PUT', `/api/v1/users/${encodeURIComponent(username)}`, { ...body, password });
     credentials.users[username] = password;
   }
-  credentials.displayToken =
-    saved.displayToken && (await tokenWorks(baseUrl, saved.displayToken))
-      ? saved.displayToken
-      : (await admin.call<{ token: string }>('POST', '/api/v1/displays', { name: '演示大屏 (demo wall screen)' })).token;
-  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writeSaved(dataDir, credentials);
 
   const width = Math.max(...accounts.map((a) => a.username.length));
-  const lines = [
+  return [
     `Demo users:  POST ${baseUrl}/api/v1/auth/login {"username","password"} (saved in ${file})`,
     ...accounts.map((a) => {
       const binding = a.regionCode ? `region ${a.regionCode}` : a.officerId ? `${a.departmentCode ?? ''} officer ${a.officerId}`.trim() : 'all departments';
@@ -85,5 +101,4 @@ export async function ensureDemoUsers(
     }),
     `  ${'display (wall token)'.padEnd(22)} ${credentials.displayToken}`,
   ];
-  return { lines, displayToken: credentials.displayToken };
 }

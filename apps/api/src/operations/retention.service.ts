@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuditArchiveService } from './audit-archive.service';
 
 /** Rows per statement: a sweep never holds long locks or a huge transaction. */
 const CHUNK = 5000;
@@ -13,12 +14,15 @@ export interface SweepResult {
   attempts: number;
   inbox: number;
   outbox: number;
+  /** Audit rows moved to archive files (not deleted: see AuditArchiveService). */
+  auditArchived: number;
 }
 
 /**
  * Removes what is past its retention (config/retention-settings.ts): finished deliveries and their
- * attempts, finished in-app deliveries (inbox entries), published outbox messages. Never the audit
- * log, never a delivery still to be sent or retried. Runs on the worker roles; several at once only
+ * attempts, finished in-app deliveries (inbox entries), published outbox messages; and moves audit
+ * rows past theirs (at least six months) to archive files — never drops them. Never a delivery
+ * still to be sent or retried. Runs on the worker roles; several at once only
  * delete the same rows once.
  */
 @Injectable()
@@ -30,6 +34,7 @@ export class RetentionService implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auditArchive: AuditArchiveService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,7 +64,8 @@ export class RetentionService implements OnApplicationBootstrap, BeforeApplicati
        SELECT count(*)::int AS n FROM gone`,
       before(outboxDays),
     );
-    const result = { deliveries: external.deliveries, attempts: external.attempts + inbox.attempts, inbox: inbox.deliveries, outbox };
+    const archived = await this.auditArchive.archive(now);
+    const result = { deliveries: external.deliveries, attempts: external.attempts + inbox.attempts, inbox: inbox.deliveries, outbox, auditArchived: archived.rows };
     if (result.deliveries + result.inbox + result.outbox > 0) {
       this.logger.log(`removed past retention: ${result.deliveries} deliveries (${result.attempts} attempts), ${result.inbox} inbox entries, ${result.outbox} outbox messages`);
     }

@@ -2,6 +2,7 @@ import { ACCOUNTABILITY_ENTITIES } from './accountability';
 import { MEETING_ENTITIES } from './accountability/meeting-entities';
 import { REPORT_ENTITIES } from './reports';
 import { WATCHLIST_ENTITIES } from './watchlists';
+import { AuditArchiveEntity } from './audit-archive.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AlertTransitionEntity } from './alert-transition.entity';
 import { AlertEntity } from './alert.entity';
@@ -31,6 +32,7 @@ export {
   AlertEntity,
   AlertTransitionEntity,
   AuditEntryEntity,
+  AuditArchiveEntity,
   DisplayTokenEntity,
   UserEntity,
   CalendarYearEntity,
@@ -67,6 +69,7 @@ export const ENTITIES = [
   UserEntity,
   DisplayTokenEntity,
   AuditEntryEntity,
+  AuditArchiveEntity,
   AlertEntity,
   AlertTransitionEntity,
   OutboxMessageEntity,

@@ -21,6 +21,7 @@ import { OrdersSanctions1765100400000 } from './1765100400000-orders-sanctions';
 import { SealedChannelSecrets1765200000000 } from './1765200000000-sealed-channel-secrets';
 import { CaseFoldCursor1796521431833 } from './1796521431833-case-fold-cursor';
 import { PublicLookupComplaints1796521448928 } from './1796521448928-public-lookup-complaints';
+import { AuditArchive1796521694642 } from './1796521694642-audit-archive';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript, dist and the CLI. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SealedChannelSecrets1765200000000,
   CaseFoldCursor1796521431833,
   PublicLookupComplaints1796521448928,
+  AuditArchive1796521694642,
 ];
