@@ -50,7 +50,7 @@ async function bootstrap(): Promise<void> {
   const base = `http://localhost:${port}`;
   const self = `http://${loopbackFor(typeof address === 'object' && address ? address.address : config.host)}:${port}`;
 
-  const loader = config.demoFeed ? new DemoLoader(config, self) : null;
+  const loader = config.demoFeed ? new DemoLoader(config, self, base) : null;
   // Work started after listen (the demo feed) stops first at shutdown, before the database closes.
   if (loader) app.get(AfterListenWork).add(() => loader.stop());
   const demo = loader ? await loader.ready() : null;

@@ -47,7 +47,10 @@ export class DemoLoader {
 
   constructor(
     private readonly config: AppConfig,
+    /** Where this process reaches its own server (the bound address). */
     private readonly baseUrl: string,
+    /** The URL printed for people (localhost). */
+    private readonly shownUrl: string = baseUrl,
   ) {}
 
   /** Sets the demo up, retrying until it succeeds; null when the server stopped first. */
@@ -121,7 +124,7 @@ export class DemoLoader {
     const casesPerDay = HISTORY_CASES_PER_DAY * Math.max(1, Math.round(keys.size / 12));
     this.feed.start(total === 0 ? { days: HISTORY_DAYS, casesPerDay } : null);
     // Beside the history, not before it: the wall URL is printed without waiting for the hashes.
-    const users = this.retrying('demo users', () => ensureDemoUsers(admin, baseUrl, config.dataDir, catalogue));
+    const users = this.retrying('demo users', () => ensureDemoUsers(admin, this.shownUrl, config.dataDir, catalogue));
 
     return {
       wallToken: displayToken,

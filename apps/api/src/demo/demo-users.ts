@@ -73,7 +73,7 @@ export async function ensureDemoDisplayToken(admin: AdminClient, baseUrl: string
  * every start. Accounts an operator changed since are left alone. Each new password is hashed by the
  * server (bcrypt, ≈ 0.35 s of CPU each): this runs after the wall URL is printed, beside the history.
  */
-export async function ensureDemoUsers(admin: AdminClient, baseUrl: string, dataDir: string, catalogue: CatalogueFile): Promise<string[]> {
+export async function ensureDemoUsers(admin: AdminClient, shownUrl: string, dataDir: string, catalogue: CatalogueFile): Promise<string[]> {
   const file = credentialsFile(dataDir);
   const saved = readSaved(dataDir);
   const existing = new Set((await admin.call<{ username: string }[]>('GET', '/api/v1/users')).map((u) => u.username));
@@ -94,7 +94,7 @@ export async function ensureDemoUsers(admin: AdminClient, baseUrl: string, dataD
 
   const width = Math.max(...accounts.map((a) => a.username.length));
   return [
-    `Demo users:  POST ${baseUrl}/api/v1/auth/login {"username","password"} (saved in ${file})`,
+    `Demo users:  POST ${shownUrl}/api/v1/auth/login {"username","password"} (saved in ${file})`,
     ...accounts.map((a) => {
       const binding = a.regionCode ? `region ${a.regionCode}` : a.officerId ? `${a.departmentCode ?? ''} officer ${a.officerId}`.trim() : 'all departments';
       return `  ${a.role.padEnd(22)} ${a.username.padEnd(width)}  ${credentials.users[a.username]}   ${binding}`;
