@@ -31,8 +31,6 @@ const isGuardRefusal = (r: ApiResponse): boolean =>
 const OTHER_SIDE_NOT_YET_PROVEN: ReadonlySet<string> = new Set([
   'DELETE /api/v1/watchlists/:id',
   'DELETE /api/v1/watchlists/:id/cases/:departmentCode/:caseId',
-  'GET /api/v1/alerts',
-  'GET /api/v1/alerts/:id',
   'GET /api/v1/body-reports',
   'GET /api/v1/body-reports/:id',
   'GET /api/v1/clue-deliveries/:id',
@@ -59,16 +57,6 @@ const OTHER_SIDE_NOT_YET_PROVEN: ReadonlySet<string> = new Set([
   'GET /api/v1/supervision-orders/:id',
   'GET /api/v1/watchlists',
   'GET /api/v1/watchlists/:id',
-  'POST /api/v1/alerts',
-  'POST /api/v1/alerts/:id/acknowledge',
-  'POST /api/v1/alerts/:id/appeal',
-  'POST /api/v1/alerts/:id/close',
-  'POST /api/v1/alerts/:id/confirm',
-  'POST /api/v1/alerts/:id/decide-appeal',
-  'POST /api/v1/alerts/:id/discard',
-  'POST /api/v1/alerts/:id/dismiss',
-  'POST /api/v1/alerts/:id/rectify',
-  'POST /api/v1/alerts/batch-close',
   'POST /api/v1/body-reports',
   'POST /api/v1/clue-deliveries/:id/acknowledge',
   'POST /api/v1/clues/:id/assign',
@@ -124,6 +112,7 @@ describe('access matrix: every route × every principal kind × own/other depart
       region: { own: 'RA', other: 'RB' },
       caseId: { own: 'case-a', other: 'case-b' },
       fresh: () => `${Date.now().toString(36)}-${++counter}`,
+      keys,
     };
     routes = discoverRoutes(t.app);
   });
@@ -212,10 +201,11 @@ describe('access matrix: every route × every principal kind × own/other depart
           }
           if (!example) continue; // a route without an example: admission is what the table decides
           const foreign = side === 'other' && expectation.scoped && BOUND.has(kind);
-          const expected = foreign && example.other === 'not-found' ? 404 : example.ok;
+          const expected = foreign && example.other === 'not-found' ? 404 : foreign && example.other === 'refused-as-missing' ? 409 : (example.okFor?.[kind] ?? example.ok);
           if (r.status !== expected) failures.push(`expected ${expected} — ${where}`);
           else if (foreign && example.other === 'empty' && !isEmpty(r.body)) failures.push(`expected nothing of the other department — ${where}`);
           else if (foreign && example.other === 'refused-events' && !namesDepartment(r.body)) failures.push(`expected events refused by departmentCode — ${where}`);
+          else if (foreign && example.other === 'refused-as-missing' && !allMissing(r.body)) failures.push(`expected each object refused as not found — ${where}`);
           else {
             const complaint = example.check?.(r, side, kind, BOUND.has(kind));
             if (complaint) failures.push(`${complaint} — ${where}`);
@@ -254,6 +244,11 @@ function isEmpty(body: unknown): boolean {
   if (Array.isArray(body)) return body.length === 0;
   const page = body as { total?: number; items?: unknown[] };
   return page.total === 0 && page.items?.length === 0;
+}
+
+function allMissing(body: unknown): boolean {
+  const errors = (body as { errors?: { message: string }[] }).errors ?? [];
+  return errors.length > 0 && errors.every((e) => e.message === 'not found');
 }
 
 function namesDepartment(body: unknown): boolean {

@@ -99,6 +99,7 @@ export const EXPECTED_ACCESS: Record<string, RouteExpectation | typeof PUBLIC> =
   'GET /console': PUBLIC,
   'GET /console/*': PUBLIC,
   'GET /health': PUBLIC,
+  'GET /metrics': { admits: [ADMIN, CA], scoped: false },
   'GET /ready': PUBLIC,
   'GET /wall': PUBLIC,
   'GET /wall/*': PUBLIC,

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { PrincipalKind } from '../../apps/api/src/auth/principal';
 import { TWO_REGIONS, handledCase } from '../fixtures/two-regions-catalogue';
 import { ApiClient, ApiResponse } from './api-client';
+import { MATRIX_PASSWORD, signIn } from './principals';
+import { waitFor } from './wait-for';
 
 export type Side = 'own' | 'other';
 
@@ -13,6 +15,8 @@ export interface MatrixContext {
   caseId: Record<Side, string>;
   /** A fresh suffix, so each request that creates something creates something new. */
   fresh(): string;
+  /** Each department's API key (to send events that make cards). */
+  keys: Record<string, string>;
 }
 
 export interface ExampleRequest {
@@ -24,14 +28,17 @@ export interface ExampleRequest {
  * What a department-bound principal (region RA, department DA, officer O-DA-2, a DA screen, the
  * DA key) gets for the OTHER department's data on a scoped route: `not-found` (404, as for
  * something that does not exist), `empty` (a list without it), or `refused-events` (each event
- * rejected, naming departmentCode).
+ * rejected, naming departmentCode), or `refused-as-missing` (a batch refused with 409, each of
+ * the other department's objects named "not found", as one that does not exist).
  */
-export type OtherSide = 'not-found' | 'empty' | 'refused-events';
+export type OtherSide = 'not-found' | 'empty' | 'refused-events' | 'refused-as-missing';
 
 export interface RouteExample {
   request(side: Side, ctx: MatrixContext): ExampleRequest | Promise<ExampleRequest>;
   /** Status when allowed (own side, or an unbound principal, or an unscoped route). */
   ok: number;
+  /** A different status for some kinds (e.g. the admin stands on the centre's side of a card, so the department's actions are not its to take). */
+  okFor?: Partial<Record<PrincipalKind, number>>;
   other?: OtherSide;
   /** Further checks on an allowed answer; return a complaint or null. */
   check?(response: ApiResponse, side: Side, kind: PrincipalKind, bound: boolean): string | null;
@@ -41,6 +48,11 @@ const calendar2026 = JSON.parse(readFileSync(path.resolve(__dirname, '../../reso
 
 const nonEmptyList = (response: ApiResponse): string | null =>
   Array.isArray(response.body) && response.body.length > 0 ? null : `expected a non-empty list, got ${JSON.stringify(response.body)}`;
+
+const nonEmptyPage = (response: ApiResponse): string | null => {
+  const total = (response.body as { total?: number }).total;
+  return total && total > 0 ? null : `expected a non-empty page, got ${JSON.stringify(response.body).slice(0, 120)}`;
+};
 
 const withId = async (ctx: MatrixContext, create: string, body: unknown, then: (id: string) => string): Promise<ExampleRequest> => {
   const created = await ctx.admin.post<{ id: string }>(create, body);
@@ -217,6 +229,34 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
   },
   'GET /api/v1/clue-deliveries': { request: () => ({ path: '/api/v1/clue-deliveries' }), ok: 200 },
   'GET /api/v1/clue-deliveries/export': { request: () => ({ path: '/api/v1/clue-deliveries/export?format=csv' }), ok: 200 },
+  // Issue 17.6, cards: each request works on a fresh card of the side's department (raised by hand
+  // on its case, or held by a rule set to hold), so a principal bound to DA is shown to neither see
+  // nor move DB's cards: 404, as for a card that does not exist.
+  'GET /api/v1/alerts': {
+    request: async (s, c) => ({ path: `/api/v1/alerts?departmentCode=${c.department[s]}&caseId=${await sharedCardCase(c, s)}` }),
+    ok: 200,
+    other: 'empty',
+    check: (r, side, _kind, bound) => (side === 'other' && bound ? null : nonEmptyPage(r)),
+  },
+  'GET /api/v1/alerts/:id': { request: async (s, c) => ({ path: `/api/v1/alerts/${await card(c, s)}` }), ok: 200, other: 'not-found' },
+  'POST /api/v1/alerts': {
+    request: (s, c) => ({ path: '/api/v1/alerts', body: { departmentCode: c.department[s], caseId: c.caseId[s], level: 'YELLOW', reason: `matrix ${c.fresh()}` } }),
+    ok: 201,
+    other: 'not-found',
+  },
+  'POST /api/v1/alerts/:id/acknowledge': { ...cardAction('OPEN', 'acknowledge', {}), okFor: { admin: 403 } },
+  'POST /api/v1/alerts/:id/rectify': { ...cardAction('OPEN', 'rectify', { comment: '已整改' }), okFor: { admin: 403 } },
+  'POST /api/v1/alerts/:id/appeal': { ...cardAction('OPEN', 'appeal', { comment: '申诉理由' }), okFor: { admin: 403 } },
+  'POST /api/v1/alerts/:id/close': cardAction('RECTIFIED', 'close', {}),
+  'POST /api/v1/alerts/:id/dismiss': cardAction('OPEN', 'dismiss', { comment: '撤销理由' }),
+  'POST /api/v1/alerts/:id/decide-appeal': cardAction('APPEALED', 'decide-appeal', { decision: 'MAINTAIN', reply: '维持' }),
+  'POST /api/v1/alerts/:id/confirm': { request: async (s, c) => ({ path: `/api/v1/alerts/${await heldCard(c, s)}/confirm`, body: {} }), ok: 200, other: 'not-found' },
+  'POST /api/v1/alerts/:id/discard': { request: async (s, c) => ({ path: `/api/v1/alerts/${await heldCard(c, s)}/discard`, body: { reason: '不予发牌' } }), ok: 200, other: 'not-found' },
+  'POST /api/v1/alerts/batch-close': {
+    request: async (s, c) => ({ path: '/api/v1/alerts/batch-close', body: { ids: [await card(c, s, 'RECTIFIED')], reason: '整改到位' } }),
+    ok: 200,
+    other: 'refused-as-missing',
+  },
 };
 
 let quarterCounter = 0;
@@ -256,4 +296,62 @@ export function genericRequest(routePath: string, side: Side, ctx: MatrixContext
     return `matrix-${name}`;
   });
   return { path: filled, body: {} };
+}
+
+const departmentSupervisors = new Map<string, Promise<ApiClient>>();
+/** A department supervisor of the department, signed in, to take the department's side in preparations. */
+function departmentSupervisorOf(ctx: MatrixContext, department: string): Promise<ApiClient> {
+  let client = departmentSupervisors.get(department);
+  if (!client) {
+    client = (async () => {
+      const username = `m-prep-${department.toLowerCase()}`;
+      const put = await ctx.admin.put(`/api/v1/users/${username}`, { role: 'department_supervisor', departmentCode: department, password: MATRIX_PASSWORD });
+      if (put.status !== 200) throw new Error(`prepare ${username}: ${put.status} ${JSON.stringify(put.body)}`);
+      return ctx.admin.withToken(await signIn(ctx.admin.withToken(null), username, MATRIX_PASSWORD));
+    })();
+    departmentSupervisors.set(department, client);
+  }
+  return client;
+}
+
+/** A card raised by hand on the side's case (its responsible officer: O-DA-2 for DA), then brought to `state` by the department. */
+async function card(ctx: MatrixContext, side: Side, state: 'OPEN' | 'RECTIFIED' | 'APPEALED' = 'OPEN'): Promise<string> {
+  const department = ctx.department[side];
+  const raised = await ctx.admin.post<{ id: string }>('/api/v1/alerts', { departmentCode: department, caseId: ctx.caseId[side], level: 'YELLOW', reason: `matrix ${ctx.fresh()}` });
+  if (raised.status !== 201) throw new Error(`prepare card: ${raised.status} ${JSON.stringify(raised.body)}`);
+  if (state !== 'OPEN') {
+    const moved = await (await departmentSupervisorOf(ctx, department)).post(`/api/v1/alerts/${raised.body.id}/${state === 'RECTIFIED' ? 'rectify' : 'appeal'}`, { comment: 'matrix' });
+    if (moved.status !== 200) throw new Error(`prepare card ${state}: ${moved.status} ${JSON.stringify(moved.body)}`);
+  }
+  return raised.body.id;
+}
+
+const sharedCards = new Map<Side, Promise<string>>();
+/** The side's case, after one card was raised on it (for the list examples). */
+function sharedCardCase(ctx: MatrixContext, side: Side): Promise<string> {
+  if (!sharedCards.has(side)) sharedCards.set(side, card(ctx, side).then(() => ctx.caseId[side]));
+  return sharedCards.get(side)!;
+}
+
+function cardAction(state: 'OPEN' | 'RECTIFIED' | 'APPEALED', action: string, body: unknown): RouteExample {
+  return { request: async (s, c) => ({ path: `/api/v1/alerts/${await card(c, s, state)}/${action}`, body }), ok: 200, other: 'not-found' };
+}
+
+/** A held card (待发, PENDING) of the side's department: a case accepted long ago, its statutory-overdue rule set to hold. */
+async function heldCard(ctx: MatrixContext, side: Side): Promise<string> {
+  const hold = await ctx.admin.put('/api/v1/rule-settings', { STATUTORY_OVERDUE: { holdForConfirmation: true } });
+  if (hold.status !== 200) throw new Error(`prepare hold: ${hold.status} ${JSON.stringify(hold.body)}`);
+  const department = ctx.department[side];
+  const caseId = `held-${ctx.fresh()}`;
+  const base = { departmentCode: department, caseId, itemCode: `${department}-001`, officerId: `O-${department}-1` };
+  const events = [
+    { ...base, eventId: `${caseId}-e1`, seq: 1, type: 'SUBMITTED', occurredAt: '2025-09-26T10:00:00+08:00', data: { channel: 'WINDOW', documents: ['营业执照'] } },
+    { ...base, eventId: `${caseId}-e2`, seq: 2, type: 'ACCEPTED', occurredAt: '2025-09-26T10:00:00+08:00', data: {} },
+  ];
+  const sent = await ctx.admin.withToken(ctx.keys[department]).post('/api/v1/events', { events });
+  if (sent.status !== 202) throw new Error(`prepare held case: ${sent.status} ${JSON.stringify(sent.body)}`);
+  return waitFor(async () => {
+    const held = await ctx.admin.get<{ items: { id: string; rule: string }[] }>(`/api/v1/alerts?state=PENDING&caseId=${caseId}`);
+    return held.body.items.find((c) => c.rule === 'STATUTORY_OVERDUE')?.id;
+  }, `held card of ${caseId}`);
 }
