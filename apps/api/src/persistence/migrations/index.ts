@@ -19,6 +19,7 @@ import { CluesBodies1765100200000 } from './1765100200000-clues-bodies';
 import { JointMeetingsCountyReports1765100300000 } from './1765100300000-joint-meetings-county-reports';
 import { OrdersSanctions1765100400000 } from './1765100400000-orders-sanctions';
 import { SealedChannelSecrets1765200000000 } from './1765200000000-sealed-channel-secrets';
+import { DismissedHeadProposal1796522624411 } from './1796522624411-dismissed-head-proposal';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript, dist and the CLI. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JointMeetingsCountyReports1765100300000,
   OrdersSanctions1765100400000,
   SealedChannelSecrets1765200000000,
+  DismissedHeadProposal1796522624411,
 ];
