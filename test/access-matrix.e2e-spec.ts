@@ -32,10 +32,7 @@ const OTHER_SIDE_NOT_YET_PROVEN: ReadonlySet<string> = new Set([
   'GET /api/v1/county-reports/settings',
   'GET /api/v1/me/alerts',
   'GET /api/v1/register/years/:year/export',
-  'GET /api/v1/reports/city',
-  'GET /api/v1/reports/exports/monitoring',
   'GET /api/v1/reports/quarterly',
-  'GET /api/v1/reports/quarterly/:quarter',
   'GET /api/v1/reports/settings',
   'POST /api/v1/watchlists',
 ]);

@@ -467,6 +467,24 @@ export const ROUTE_EXAMPLES: Record<string, RouteExample> = {
     ok: 204,
     other: 'not-found',
   },
+  // Reports over the caller's scope: the other department's lines are left out for a caller bound to DA.
+  'GET /api/v1/reports/exports/monitoring': {
+    request: (s, c) => ({ path: `/api/v1/reports/exports/monitoring?departmentCode=${c.department[s]}&from=2026-01-01&to=2026-01-31&format=csv` }),
+    ok: 200,
+    other: 'not-found',
+  },
+  'GET /api/v1/reports/city': {
+    request: () => ({ path: '/api/v1/reports/city?from=2026-01-01&to=2026-01-31' }),
+    ok: 200,
+    other: 'left-out',
+    check: (r, side, _kind, bound) => linesOf(r, (r.body as { departments?: { code: string }[] }).departments?.map((d) => d.code), side, bound),
+  },
+  'GET /api/v1/reports/quarterly/:quarter': {
+    request: () => ({ path: '/api/v1/reports/quarterly/2026Q1?live=true' }),
+    ok: 200,
+    other: 'left-out',
+    check: (r, side, _kind, bound) => linesOf(r, (r.body as { rows?: { departmentCode: string }[] }).rows?.map((d) => d.departmentCode), side, bound),
+  },
 };
 
 let quarterCounter = 0;
@@ -740,3 +758,10 @@ async function listOf(ctx: MatrixContext, client: ApiClient): Promise<string> {
 /** The caller's own list, or on the other side, for a caller bound to DA, the list shared within DB. */
 const listFor = (side: Side, ctx: MatrixContext, caller: Caller): Promise<string> => (side === 'other' && caller.bound ? sharedList(ctx, 'other') : listOf(ctx, caller.client));
 
+/** A report's department lines: DB's left out for a caller bound to DA (the other side), the side's department there otherwise. */
+function linesOf(response: ApiResponse, codes: string[] | undefined, side: Side, bound: boolean): string | null {
+  if (!codes) return `expected department lines, got ${JSON.stringify(response.body).slice(0, 120)}`;
+  if (side === 'other' && bound) return codes.includes('DB') ? `expected no line of the other department: ${codes.join(', ')}` : null;
+  const wanted = side === 'own' ? 'DA' : 'DB';
+  return codes.includes(wanted) ? null : `expected a line of ${wanted}: ${codes.join(', ')}`;
+}
