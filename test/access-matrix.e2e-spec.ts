@@ -29,77 +29,12 @@ const isGuardRefusal = (r: ApiResponse): boolean =>
  * from a principal bound to DA. Written out so the gap is visible and can only shrink.
  */
 const OTHER_SIDE_NOT_YET_PROVEN: ReadonlySet<string> = new Set([
-  'DELETE /api/v1/watchlists/:id',
-  'DELETE /api/v1/watchlists/:id/cases/:departmentCode/:caseId',
-  'GET /api/v1/alerts',
-  'GET /api/v1/alerts/:id',
-  'GET /api/v1/body-reports',
-  'GET /api/v1/body-reports/:id',
-  'GET /api/v1/clue-deliveries/:id',
-  'GET /api/v1/complaints',
-  'GET /api/v1/complaints/:id',
   'GET /api/v1/county-reports/settings',
   'GET /api/v1/me/alerts',
-  'GET /api/v1/notification-deliveries',
-  'GET /api/v1/notification-deliveries/:id',
-  'GET /api/v1/posts/cards/:alertId',
-  'GET /api/v1/posts/export',
-  'GET /api/v1/register/entries',
-  'GET /api/v1/register/entries/:id',
-  'GET /api/v1/register/officers/:officerId/years/:year',
-  'GET /api/v1/register/warning-talks/coverage',
-  'GET /api/v1/register/years/:year',
   'GET /api/v1/register/years/:year/export',
-  'GET /api/v1/reports/city',
-  'GET /api/v1/reports/exports/monitoring',
   'GET /api/v1/reports/quarterly',
-  'GET /api/v1/reports/quarterly/:quarter',
   'GET /api/v1/reports/settings',
-  'GET /api/v1/supervision-orders',
-  'GET /api/v1/supervision-orders/:id',
-  'GET /api/v1/watchlists',
-  'GET /api/v1/watchlists/:id',
-  'POST /api/v1/alerts',
-  'POST /api/v1/alerts/:id/acknowledge',
-  'POST /api/v1/alerts/:id/appeal',
-  'POST /api/v1/alerts/:id/close',
-  'POST /api/v1/alerts/:id/confirm',
-  'POST /api/v1/alerts/:id/decide-appeal',
-  'POST /api/v1/alerts/:id/discard',
-  'POST /api/v1/alerts/:id/dismiss',
-  'POST /api/v1/alerts/:id/rectify',
-  'POST /api/v1/alerts/batch-close',
-  'POST /api/v1/body-reports',
-  'POST /api/v1/clue-deliveries/:id/acknowledge',
-  'POST /api/v1/clues/:id/assign',
-  'POST /api/v1/clues/:id/conclude',
-  'POST /api/v1/complaints',
-  'POST /api/v1/complaints/:id/accept',
-  'POST /api/v1/complaints/:id/answer',
-  'POST /api/v1/complaints/:id/conclude',
-  'POST /api/v1/complaints/:id/refuse',
-  'POST /api/v1/notification-deliveries/:id/retry',
-  'POST /api/v1/posts/:id/holdings/:holdingId/end',
-  'POST /api/v1/posts/import',
-  'POST /api/v1/register/department-entries',
-  'POST /api/v1/register/entries',
-  'POST /api/v1/register/entries/:id/appeal',
-  'POST /api/v1/register/entries/:id/confirm-proposal',
-  'POST /api/v1/register/entries/:id/decide-appeal',
-  'POST /api/v1/register/entries/:id/dismiss-proposal',
-  'POST /api/v1/register/faults',
-  'POST /api/v1/register/warning-talks',
-  'POST /api/v1/rule-settings/dry-run',
-  'POST /api/v1/supervision-orders',
-  'POST /api/v1/supervision-orders/:id/close',
-  'POST /api/v1/supervision-orders/:id/escalate',
-  'POST /api/v1/supervision-orders/:id/reissue',
-  'POST /api/v1/supervision-orders/:id/reply',
-  'POST /api/v1/supervision-orders/:id/verify',
   'POST /api/v1/watchlists',
-  'PUT /api/v1/officers/:id/notification-channels',
-  'PUT /api/v1/watchlists/:id',
-  'PUT /api/v1/watchlists/:id/cases/:departmentCode/:caseId',
 ]);
 
 describe('access matrix: every route × every principal kind × own/other department', () => {
@@ -124,6 +59,7 @@ describe('access matrix: every route × every principal kind × own/other depart
       region: { own: 'RA', other: 'RB' },
       caseId: { own: 'case-a', other: 'case-b' },
       fresh: () => `${Date.now().toString(36)}-${++counter}`,
+      keys,
     };
     routes = discoverRoutes(t.app);
   });
@@ -197,7 +133,7 @@ describe('access matrix: every route × every principal kind × own/other depart
       for (const kind of PRINCIPAL_KINDS) {
         for (const side of ['own', 'other'] as Side[]) {
           const allowed = expectation.admits.includes(kind);
-          const request: ExampleRequest = allowed && example ? await example.request(side, ctx) : genericRequest(route.path, side, ctx);
+          const request: ExampleRequest = allowed && example ? await example.request(side, ctx, { kind, client: clients[kind], bound: BOUND.has(kind) }) : genericRequest(route.path, side, ctx);
           const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
           const r = await clients[kind].request(route.method, request.path, hasBody ? (request.body ?? {}) : undefined);
           checks++;
@@ -212,10 +148,12 @@ describe('access matrix: every route × every principal kind × own/other depart
           }
           if (!example) continue; // a route without an example: admission is what the table decides
           const foreign = side === 'other' && expectation.scoped && BOUND.has(kind);
-          const expected = foreign && example.other === 'not-found' ? 404 : example.ok;
+          const expected = !foreign ? (example.okFor?.[kind] ?? example.ok) : ({ 'not-found': 404, 'refused-as-missing': 409, 'refused-rows': 400 } as Record<string, number>)[example.other ?? ''] ?? example.ok;
           if (r.status !== expected) failures.push(`expected ${expected} — ${where}`);
           else if (foreign && example.other === 'empty' && !isEmpty(r.body)) failures.push(`expected nothing of the other department — ${where}`);
           else if (foreign && example.other === 'refused-events' && !namesDepartment(r.body)) failures.push(`expected events refused by departmentCode — ${where}`);
+          else if (foreign && example.other === 'refused-as-missing' && !allMissing(r.body)) failures.push(`expected each object refused as not found — ${where}`);
+          else if (foreign && example.other === 'refused-rows' && !rowsNameDepartment(r.body)) failures.push(`expected each row refused at departmentCode — ${where}`);
           else {
             const complaint = example.check?.(r, side, kind, BOUND.has(kind));
             if (complaint) failures.push(`${complaint} — ${where}`);
@@ -226,7 +164,9 @@ describe('access matrix: every route × every principal kind × own/other depart
     expect(failures).toEqual([]);
     // Public routes are checked by the test above (no credentials), not here: only the others count.
     expect(checks).toBeGreaterThanOrEqual(routes.filter((r) => !r.isPublic).length * 2 * PRINCIPAL_KINDS.length - 200);
-  });
+    // Every example prepares its own objects (cards, orders, proposals…) for each kind and side: a
+    // few thousand requests in a row, slow on a shared CI machine. No timing is asserted.
+  }, 900_000);
 
   it('answers another department’s case exactly like a case that does not exist (no existence leak)', async () => {
     for (const kind of ['region_supervisor', 'department_supervisor', 'officer'] as PrincipalKind[]) {
@@ -255,6 +195,16 @@ function isEmpty(body: unknown): boolean {
   if (Array.isArray(body)) return body.length === 0;
   const page = body as { total?: number; items?: unknown[] };
   return page.total === 0 && page.items?.length === 0;
+}
+
+function allMissing(body: unknown): boolean {
+  const errors = (body as { errors?: { message: string }[] }).errors ?? [];
+  return errors.length > 0 && errors.every((e) => e.message === 'not found');
+}
+
+function rowsNameDepartment(body: unknown): boolean {
+  const errors = (body as { errors?: { path: string }[] }).errors ?? [];
+  return errors.length > 0 && errors.every((e) => e.path.endsWith('/departmentCode'));
 }
 
 function namesDepartment(body: unknown): boolean {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { BullMqJobQueue } from '../apps/api/src/jobs/bullmq-job-queue';
 import { InProcessJobQueue } from '../apps/api/src/jobs/in-process-job-queue';
 import { JobName, QUEUE_NAME } from '../apps/api/src/jobs/job-names';
@@ -11,7 +11,9 @@ import { waitFor } from './support/wait-for';
  * One contract, two runners (issue 17.6): the embedded runner must behave as BullMQ does where the
  * application relies on it — priorities (a card's notification ahead of bulk batches), jobId
  * de-duplication, retries with exponential backoff (JOB_OPTIONS), a job that failed for good runs
- * again when enqueued again.
+ * again when enqueued again. Stalled recovery (a job whose worker died runs again) is below: it is
+ * BullMQ's; the embedded runner's worker is its own process, so its jobs die with it and the recovery
+ * sweep enqueues their work again from PostgreSQL, where every job's input is committed first.
  */
 interface Runner {
   jobs: JobQueue;
@@ -110,5 +112,48 @@ describe.each(RUNNERS)('job queue contract: %s', (_name, make) => {
     await runner.jobs.enqueue(JobName.DeliverNotification, { deliveryId: 'delivery-2' }, 'deliver-2');
     await waitFor(async () => (ran.includes('delivery-2') ? true : undefined), 'the job to run again and succeed');
     expect(attemptsAt.get('delivery-2')).toHaveLength(4);
+  });
+});
+
+describe('job queue contract: BullMQ (server mode), a worker that dies mid-job', () => {
+  const prefix = `lmcontract-${randomBytes(4).toString('hex')}`;
+  // Holds that run out in 1 s, looked for every 0.5 s (BullMQ's defaults: 30 s each).
+  const settings = { redisUrl: TEST_REDIS_URL, prefix, concurrency: 1, lockDurationMs: 1000, stalledIntervalMs: 500 };
+  const runners: BullMqJobQueue[] = [];
+  const runner = (handle: (batchId: string) => Promise<void>): BullMqJobQueue => {
+    const jobs = new BullMqJobQueue(settings);
+    for (const name of Object.values(JobName)) jobs.handle(name, async () => undefined);
+    jobs.handle(JobName.ProjectBatch, ({ batchId }) => handle(batchId));
+    runners.push(jobs);
+    return jobs;
+  };
+
+  afterAll(async () => {
+    for (const jobs of runners) await jobs.close();
+    const inspect = new Queue(QUEUE_NAME, { connection: { url: TEST_REDIS_URL }, prefix });
+    await inspect.obliterate({ force: true });
+    await inspect.close();
+  });
+
+  it('runs the job again on another worker once the dead worker’s hold runs out', async () => {
+    const started: string[] = [];
+    const dying = runner(async (batchId) => {
+      started.push(batchId);
+      await new Promise<never>(() => undefined); // the worker dies before the job ends
+    });
+    await dying.startWorker();
+    await dying.enqueue(JobName.ProjectBatch, { batchId: 'stalled-1' }, 'project-stalled-1');
+    await waitFor(async () => (started.includes('stalled-1') ? true : undefined), 'the job to start');
+    // As a killed process leaves it: the worker stops renewing its hold, the job neither finished nor released.
+    await (dying as unknown as { worker: Worker }).worker.close(true);
+
+    const ran: string[] = [];
+    const rescuer = runner(async (batchId) => {
+      ran.push(batchId);
+    });
+    await rescuer.startWorker();
+    await waitFor(async () => (ran.includes('stalled-1') ? true : undefined), 'the stalled job to run on the second worker');
+    expect(ran).toEqual(['stalled-1']);
+    expect(started).toEqual(['stalled-1']);
   });
 });

@@ -8,6 +8,13 @@ export interface BullMqSettings {
   redisUrl: string;
   prefix: string;
   concurrency: number;
+  /**
+   * How long a worker's hold on a job lasts unless renewed, and how often workers look for jobs whose
+   * hold ran out (their worker died): such a job goes back to the queue and runs again. Default:
+   * BullMQ's (30 s each); the job-queue contract test shortens them to see a recovery in seconds.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 /** Any priority puts a job after every unprioritized one (see JOB_OPTIONS `bulk`). */
@@ -85,6 +92,8 @@ export class BullMqJobQueue extends JobQueue {
         connection: { url: this.settings.redisUrl, maxRetriesPerRequest: null },
         prefix: this.settings.prefix,
         concurrency: this.settings.concurrency,
+        ...(this.settings.lockDurationMs ? { lockDuration: this.settings.lockDurationMs } : {}),
+        ...(this.settings.stalledIntervalMs ? { stalledInterval: this.settings.stalledIntervalMs } : {}),
       },
     );
     this.worker.on('error', (error: Error) => this.logger.warn(`worker: ${error.message}`));

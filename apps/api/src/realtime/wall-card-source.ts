@@ -19,7 +19,7 @@ export abstract class WallCardSource {
    * Cards of the scope's departments only (`scope.departmentCodes` null = all): a district's screen
    * must not count or list another district's cards. Null while the system keeps no cards: the
    * screen then says "not measured" rather than 0.
-     * `db`: the transaction the case figures are read in, so both describe one instant.
+   * `db`: the transaction the case figures are read in, so both describe one instant.
    */
   abstract read(window: WallDayWindow, recentLimit: number, scope: WallScope, db?: WallSql): Promise<WallCardFigures | null>;
 }

@@ -22,6 +22,7 @@ import { SealedChannelSecrets1765200000000 } from './1765200000000-sealed-channe
 import { CaseFoldCursor1796521431833 } from './1796521431833-case-fold-cursor';
 import { PublicLookupComplaints1796521448928 } from './1796521448928-public-lookup-complaints';
 import { AuditArchive1796521694642 } from './1796521694642-audit-archive';
+import { DismissedHeadProposal1796522624411 } from './1796522624411-dismissed-head-proposal';
 
 /** Listed explicitly (not globbed) so the same list works from TypeScript, dist and the CLI. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseFoldCursor1796521431833,
   PublicLookupComplaints1796521448928,
   AuditArchive1796521694642,
+  DismissedHeadProposal1796522624411,
 ];

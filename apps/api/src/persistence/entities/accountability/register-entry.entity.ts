@@ -12,7 +12,7 @@ import type { FaultSeverity, RegisterKind, RegisterState, RegisterSubject } from
 @Index('idx_register_department_kind_year', ['departmentCode', 'kind', 'year'])
 @Index('uq_register_head_proposal_per_order', ['supervisionOrderId'], { unique: true, where: `kind = 'HEAD_ACCOUNTABILITY' AND state = 'PROPOSED'` })
 @Index('idx_register_department_subject_decided', ['departmentCode', 'subjectKind', 'decidedOn'])
-@Check('chk_register_subject', `(subject_kind = 'DEPARTMENT' AND officer_id IS NULL) OR (subject_kind = 'OFFICER' AND (officer_id IS NOT NULL OR state = 'PROPOSED'))`)
+@Check('chk_register_subject', `(subject_kind = 'DEPARTMENT' AND officer_id IS NULL) OR (subject_kind = 'OFFICER' AND (officer_id IS NOT NULL OR state IN ('PROPOSED', 'DISMISSED')))`)
 export class RegisterEntryEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
