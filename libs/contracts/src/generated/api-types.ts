@@ -3212,7 +3212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JsonObject"];
+                    "text/plain": string;
                 };
             };
             400: components["responses"]["BadRequest"];
