@@ -92,7 +92,7 @@ describe('audit log: append-only, hash-chained, verifiable', () => {
 
   it('is refused UPDATE, DELETE, TRUNCATE and an append that does not extend the head, by the database itself', async () => {
     await expect(sql(t.databaseUrl, `UPDATE audit_log SET target = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only: UPDATE refused/);
-    await expect(sql(t.databaseUrl, `DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(sql(t.databaseUrl, `DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only: row 1 is in no archive, DELETE refused/);
     await expect(sql(t.databaseUrl, `TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     await expect(
       sql(t.databaseUrl, `INSERT INTO audit_log SELECT seq + 100, at, actor_kind, actor_id, action, target, before, after, prev_hash, hash FROM audit_log WHERE seq = 2`),
@@ -127,11 +127,11 @@ describe('audit log: append-only, hash-chained, verifiable', () => {
 
   it('names the first altered row when a row is changed with the trigger disabled, in the API and the CLI', async () => {
     const target = 5;
-    await sql(t.databaseUrl, 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
+    await sql(t.databaseUrl, 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
     try {
       await sql(t.databaseUrl, `UPDATE audit_log SET actor_id = 'someone-else' WHERE seq = $1`, [target]);
     } finally {
-      await sql(t.databaseUrl, 'ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
+      await sql(t.databaseUrl, 'ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
     }
     const result = await verify();
     expect(result).toMatchObject({ ok: false, checked: target, firstBroken: { seq: target } });
@@ -146,11 +146,12 @@ describe('audit log: append-only, hash-chained, verifiable', () => {
 
   it('names the row after a deleted one, and a rewritten chain fails its anchor', async () => {
     const rows = await sql<{ seq: string; hash: string }>(t.databaseUrl, 'SELECT seq, hash FROM audit_log WHERE seq = 3');
-    await sql(t.databaseUrl, 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
+    // Deleting is refused for rows in no archive (migration 1796521694642): the trigger is switched off.
+    await sql(t.databaseUrl, 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_delete_only_archived');
     try {
       await sql(t.databaseUrl, 'DELETE FROM audit_log WHERE seq = 3');
     } finally {
-      await sql(t.databaseUrl, 'ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete');
+      await sql(t.databaseUrl, 'ALTER TABLE audit_log ENABLE TRIGGER audit_log_delete_only_archived');
     }
     const gap = await verify();
     expect(gap).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
