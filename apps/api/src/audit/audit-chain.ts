@@ -23,6 +23,20 @@ function stringify(value: unknown): string {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${stringify(record[key])}`).join(',')}}`;
 }
 
+/** An audit_log row as SQL returns it (snake_case columns, bigint seq as text). */
+export interface AuditLogRow {
+  seq: string;
+  at: Date;
+  actor_kind: string;
+  actor_id: string;
+  action: string;
+  target: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 /** Exactly the fields a row's hash covers. `before`/`after` are the stored canonical texts. */
 export interface ChainedFields {
   seq: number;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ChainBreak, checkLink } from './audit-chain';
+import { AuditLogRow, ChainBreak, checkLink } from './audit-chain';
 
 const PAGE = 2000;
 
@@ -15,19 +15,6 @@ export interface ChainVerification {
 
 export interface ChainAnchor {
   seq: number;
-  hash: string;
-}
-
-interface RawRow {
-  seq: string;
-  at: Date;
-  actor_kind: string;
-  actor_id: string;
-  action: string;
-  target: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
   hash: string;
 }
 
@@ -59,7 +46,7 @@ export class AuditVerifierService {
       anchorSeen = true;
     }
     for (;;) {
-      const rows: RawRow[] = await this.dataSource.query(
+      const rows: AuditLogRow[] = await this.dataSource.query(
         `SELECT seq, at, actor_kind, actor_id, action, target, before, after, prev_hash, hash
            FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT ${PAGE}`,
         [previous?.seq ?? 0],

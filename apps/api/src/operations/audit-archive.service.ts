@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { unlink } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { ArchivedRow, ARCHIVE_FORMAT, writeArchiveFile } from '../audit/audit-archive-file';
-import { checkLink, GENESIS_HASH } from '../audit/audit-chain';
+import { AuditLogRow, checkLink, GENESIS_HASH } from '../audit/audit-chain';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AUDIT_MINIMUM_DAYS } from '../config/retention-settings';
 
@@ -15,19 +15,6 @@ const ARCHIVE_LOCK = 7_210_461_003;
 export interface ArchiveRun {
   files: string[];
   rows: number;
-}
-
-interface RawRow {
-  seq: string;
-  at: Date;
-  actor_kind: string;
-  actor_id: string;
-  action: string;
-  target: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
 }
 
 /**
@@ -70,7 +57,7 @@ export class AuditArchiveService {
     );
     const [head] = await manager.query<{ seq: string | null }[]>(`SELECT max(seq) AS seq FROM audit_log`);
     if (head.seq === null) return null;
-    const raw: RawRow[] = await manager.query(
+    const raw: AuditLogRow[] = await manager.query(
       `SELECT seq, at, actor_kind, actor_id, action, target, before, after, prev_hash, hash
          FROM audit_log WHERE seq < $1 ORDER BY seq LIMIT ${ROWS_PER_FILE}`,
       [head.seq],
