@@ -25,18 +25,8 @@ export interface ArchiveHeader {
   createdAt: string;
 }
 
-export interface ArchivedRow {
-  seq: number;
-  at: string;
-  actorKind: string;
-  actorId: string;
-  action: string;
-  target: string;
-  before: string | null;
-  after: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** A row as the archive file holds it: the hashed fields with `at` as ISO text, and the row's hash. */
+export type ArchivedRow = Omit<ChainedFields, 'at'> & { at: string; hash: string };
 
 export const archiveFileName = (firstSeq: number, lastSeq: number): string =>
   `audit-${String(firstSeq).padStart(12, '0')}-${String(lastSeq).padStart(12, '0')}.jsonl.gz`;
