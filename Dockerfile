@@ -14,6 +14,8 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The fresh embedded database the build wrote (embedded mode's first start loads it).
+COPY --from=build /app/build-cache ./build-cache
 COPY --from=build /app/resources ./resources
 COPY --from=build /app/apps/dashboard/dist ./apps/dashboard/dist
 USER node

@@ -23,6 +23,8 @@ describe('embedded mode (no configuration, as `npm start` runs it)', () => {
     expect(app.output).toMatch(/Listening:\s+127\.0\.0\.1:\d+/);
     expect(app.output).toMatch(/embedded PostgreSQL \(PGlite\) on 127\.0\.0\.1:\d+ \(password generated for this run\)/);
     expect(app.output).not.toMatch(/postgres:\/\/postgres:/);
+    // A fresh data directory is loaded from the build's template (initdb and migrations done at build time).
+    expect(app.output).toContain("(new: from the build's template)");
     expect(app.output).toMatch(/Wall screen: http:\/\/localhost:\d+\/wall/);
     // The supervision console's address, beside the demo users to sign in with.
     expect(app.output).toMatch(/Console:\s+http:\/\/localhost:\d+\/console/);

@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readEmbeddedTemplate } from './embedded-template';
 import { startPasswordFront } from './password-front';
 
 export interface EmbeddedPostgres {
@@ -11,6 +12,8 @@ export interface EmbeddedPostgres {
   url: string;
   /** host:port, for the log. */
   address: string;
+  /** What the data directory was made from: already there, the build's template, or a fresh initdb. */
+  startedFrom: 'existing' | 'template' | 'initdb' | 'given';
   stop(): Promise<void>;
 }
 
@@ -31,15 +34,27 @@ function privateSocketPath(): { socketPath: string; cleanUp(): void } {
  * private socket, and the only TCP port is a loopback front that requires a password generated at
  * each start (password-front.ts).
  */
-export async function startEmbeddedPostgres(dataDir: string, options: { loadDataDir?: Blob; inMemory?: boolean } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { loadDataDir?: Blob; inMemory?: boolean; fromTemplate?: boolean } = {},
+): Promise<EmbeddedPostgres & { dumpDataDir(): Promise<Blob> }> {
   const dir = pgliteDir(dataDir);
+  let loadDataDir = options.loadDataDir;
+  let startedFrom: EmbeddedPostgres['startedFrom'] = loadDataDir ? 'given' : 'initdb';
   if (!options.inMemory) {
+    const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
+    if (!fresh && !loadDataDir) startedFrom = 'existing';
+    // A fresh data directory starts from the build's template (embedded-template.ts) when there is one.
+    if (fresh && !loadDataDir && options.fromTemplate !== false) {
+      loadDataDir = readEmbeddedTemplate() ?? undefined;
+      if (loadDataDir) startedFrom = 'template';
+    }
     mkdirSync(dir, { recursive: true });
     const holder = embeddedHolder(dataDir);
     if (holder !== null && holder !== process.pid) throw new Error(`the data directory ${dataDir} is in use by process ${holder}: stop it first`);
     writeFileSync(holderFile(dataDir), String(process.pid));
   }
-  const db = await PGlite.create(options.inMemory ? undefined : dir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const db = await PGlite.create(options.inMemory ? undefined : dir, loadDataDir ? { loadDataDir } : {});
   const { socketPath, cleanUp } = privateSocketPath();
   // The pool holds one connection, but a socket the pool has dropped can linger a moment before the
   // server detaches it; a limit of one would then refuse the pool's replacement connection and hang
@@ -51,6 +66,8 @@ export async function startEmbeddedPostgres(dataDir: string, options: { loadData
   return {
     url: `postgres://postgres:${password}@${front.address}/postgres?sslmode=disable`,
     address: front.address,
+    startedFrom,
+    dumpDataDir: () => db.dumpDataDir('gzip'),
     async stop() {
       await front.close();
       await server.stop();
