@@ -1,13 +1,13 @@
 /**
- * `node dist/apps/api/src/embedded/write-embedded-template.js` (run by `npm run build`): writes the
+ * `node dist/apps/api/src/cli/write-embedded-template.js` (run by `npm run build`): writes the
  * fresh, migrated embedded database a first start loads (embedded-template.ts).
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../persistence/database.provider';
-import { startEmbeddedPostgres } from './embedded-postgres';
-import { EMBEDDED_TEMPLATE_DIR, embeddedTemplateFile } from './embedded-template';
+import { startEmbeddedPostgres } from '../embedded/embedded-postgres';
+import { EMBEDDED_TEMPLATE_DIR, embeddedTemplateFile } from '../embedded/embedded-template';
 
 async function writeTemplate(): Promise<void> {
   Logger.overrideLogger(['error']); // the build's output names the file, not each migration
